@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../common/protocol';
+
+interface ContributedLanguage {
+  id: string;
+}
+
+/** The languages this extension contributes, read from its manifest so they are listed once. */
+export function articleSelector(extension: vscode.Extension<unknown>): DocumentSelector {
+  const manifest = extension.packageJSON as { contributes: { languages: ContributedLanguage[] } };
+  return manifest.contributes.languages.flatMap(({ id }) => [
+    { language: id, scheme: 'file' },
+    { language: id, scheme: 'untitled' },
+    // code-server and remote workspaces serve files under this scheme.
+    { language: id, scheme: 'vscode-remote' },
+  ]);
+}
+
+/** Builds the client for the bundled server, which runs in a separate Node process over IPC. */
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: articleSelector(context.extension),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel,
+  };
+  return new LanguageClient(SETTINGS_SECTION, 'Article Lens', serverOptions, clientOptions);
+}

@@ -1,0 +1,53 @@
+import { analyze } from '../engine';
+import { expandArticlePaths } from './files';
+import { articleJson, type AnalysisJson } from './json';
+import { linkFinder, type AnalysedArticle } from './links';
+import { createPalette, wantsColour } from './palette';
+import { readArticle } from './readArticle';
+import { formatReport } from './report';
+
+export interface AnalyzeCommandOptions {
+  json: boolean;
+}
+
+/** Where the command writes; the process streams in the CLI, buffers in tests. */
+export interface Output {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+/** `article-lens analyze`: reports every readable file, names every unreadable one. Returns the exit code. */
+export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOptions, output: Output): number {
+  const articles: AnalysedArticle[] = [];
+  let failed = 0;
+  const fail = (path: string, message: string) => {
+    failed += 1;
+    output.stderr.write(`article-lens: ${path}: ${message}\n`);
+  };
+  for (const entry of expandArticlePaths(paths)) {
+    if (entry.kind === 'error') {
+      fail(entry.path, entry.message);
+      continue;
+    }
+    const read = readArticle(entry.file);
+    if (!read.ok) {
+      fail(entry.file, read.message);
+      continue;
+    }
+    articles.push({ file: entry.file, text: read.text, analysis: analyze(read.text) });
+  }
+  if (options.json) {
+    const json: AnalysisJson = {
+      version: 1,
+      articles: articles.map((article) => articleJson(article.file, article.analysis)),
+      links: linkFinder ? linkFinder(articles) : [],
+    };
+    output.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const paint = createPalette(wantsColour(output.stdout, output.env));
+    const reports = articles.map((article) => formatReport(article.file, article.analysis, paint));
+    if (reports.length > 0) output.stdout.write(`${reports.join('\n\n')}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,261 @@
+import roles from './data/roles.json';
+import { foldName, initials, samePerson, sameSpelling, surname } from './nameVariants';
+import type { NameRun } from './names';
+import { nameFacts } from './people';
+import { isOrganizationHead, isPersonRole, isRoleModifier, roleKeys, splitTitle } from './roles';
+import { tokenize, type Token } from './tokens';
+import type { EntityKind, Span } from './types';
+
+export type MentionHow = 'name' | 'surname' | 'role' | 'pronoun' | 'handle';
+
+/** A stretch of the text that refers to an entity. */
+export interface Mention extends Span {
+  entity: Entity;
+  how: MentionHow;
+}
+
+/** One person or organisation of the article, with everything it was called. */
+export interface Entity {
+  name: string;
+  kind: EntityKind | 'unknown';
+  forms: string[];
+  aliases: Set<string>;
+  roles: { key: string; at: number }[];
+  gender: 'male' | 'female' | null;
+  mentions: Mention[];
+}
+
+const KNOWN_GROUPS: string[][] = roles.knownOrganizations;
+const KNOWN_BY_FOLD = new Map<string, string[]>();
+for (const group of KNOWN_GROUPS) for (const member of group) KNOWN_BY_FOLD.set(foldName(member), group);
+const PLACE_PREFIX = /^(?:the\s+)?(?:u\.?s\.?|u\.?k\.?|us|uk|american|british|federal|national)\s+/iu;
+
+/** The known group of an organisation's name, also with a country prefix ("U.S. State Department"). */
+export function knownOrganization(name: string): string[] | undefined {
+  return KNOWN_BY_FOLD.get(foldName(name)) ?? KNOWN_BY_FOLD.get(foldName(name.replace(PLACE_PREFIX, '')));
+}
+
+/** "Department of Defense" and "Defense Department" are one name. */
+function organizationKey(name: string): string {
+  const group = knownOrganization(name);
+  if (group) return foldName(group[0] as string);
+  const folded = foldName(name.replace(PLACE_PREFIX, ''));
+  const inverted = /^(department|ministry|office|bureau) of (?:the )?(.+)$/u.exec(folded);
+  return inverted ? `${inverted[2]} ${inverted[1]}` : folded;
+}
+
+type Classified = { kind: EntityKind; name: string } | { kind: 'single'; name: string } | null;
+
+/** The article's people and organisations, built from name runs in reading order. */
+export class EntityRegistry {
+  readonly entities: Entity[] = [];
+  private readonly singles: { run: NameRun; name: string; sentence: Span }[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Registers a name run; single words wait for `finish`, when every full name is known. */
+  addRun(run: NameRun, sentence: Span): void {
+    if (run.text.startsWith('@')) return;
+    const { title, nameFrom } = splitTitle(run.tokens);
+    const nameTokens = run.tokens.slice(nameFrom);
+    if (nameTokens.length === 0) return;
+    const nameStart = (nameTokens[0] as Token).start;
+    const name = this.text.slice(nameStart, run.end);
+    const classified = classify(name, nameTokens.length, title !== null);
+    if (classified === null) return;
+    if (classified.kind === 'single') {
+      this.singles.push({ run, name, sentence });
+      return;
+    }
+    const entity = this.entityFor(classified.kind, classified.name);
+    this.mention(entity, { start: run.start, end: run.end, text: run.text }, 'name');
+    if (run.start !== nameStart) entity.aliases.add(run.text);
+    if (title !== null) this.addRoles(entity, title, run.start);
+    if (entity.kind === 'person') this.rolesAround(entity, run, sentence);
+    if (entity.kind === 'organization') {
+      for (const word of classified.name.split(/\s+/)) if (isOrganizationHead(word)) this.addRoles(entity, word, run.start);
+      for (const member of knownOrganization(classified.name) ?? []) {
+        for (const word of member.split(/\s+/)) if (isOrganizationHead(word)) this.addRoles(entity, word, run.start);
+      }
+    }
+  }
+
+  /** Links single words to the full names they shorten, and acronyms to the names they abbreviate. */
+  finish(): void {
+    for (const { run, name, sentence } of this.singles) {
+      const entity = this.singleWordEntity(name, run.start);
+      if (entity === null) continue;
+      this.mention(entity, { start: run.start, end: run.end, text: run.text }, entity.name === name ? 'name' : 'surname');
+      if (run.start !== (run.tokens[0] as Token).start || run.text !== name) entity.aliases.add(run.text);
+      if (entity.kind === 'person') this.rolesAround(entity, run, sentence);
+    }
+    for (const entity of this.entities) entity.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  /** The entity a name as written refers to ("Pelosi", "the Pentagon", "LAPD HQ"), registering it if new. */
+  lookup(name: string, at: number, create: boolean): Entity | null {
+    const bare = name.replace(/^(?:the|a|an)\s+/iu, '').replace(/['’]s?$/u, '');
+    const tokens = tokenize(bare);
+    const { nameFrom } = splitTitle(tokens);
+    const rest = tokens.slice(nameFrom);
+    if (rest.length === 0) return null;
+    const core = bare.slice((rest[0] as Token).start);
+    const classified = classify(core, rest.length, nameFrom > 0);
+    if (classified === null) return null;
+    if (classified.kind === 'single') return this.singleWordEntity(core, at) ?? (create ? this.entityFor('person', core) : null);
+    const existing = this.find(classified.kind, classified.name);
+    if (existing) return existing;
+    const acronym = rest.find((token) => /^\p{Lu}{2,6}$/u.test(token.text));
+    const abbreviated = acronym ? this.entities.find((entity) => entity.kind === 'organization' && initials(entity.name) === acronym.text) : undefined;
+    if (abbreviated) return abbreviated;
+    return create ? this.entityFor(classified.kind, classified.name) : null;
+  }
+
+  /** The entity last given this role before `at` ("the mayor"), or the first one given it after. */
+  resolveRole(role: string, at: number, kind: EntityKind | null): Entity | null {
+    const keys = roleKeys(role);
+    let before: { entity: Entity; at: number } | null = null;
+    let after: { entity: Entity; at: number } | null = null;
+    for (const entity of this.entities) {
+      if (kind !== null && entity.kind !== kind && entity.kind !== 'unknown') continue;
+      for (const attached of entity.roles) {
+        if (!keys.includes(attached.key)) continue;
+        if (attached.at <= at && (before === null || attached.at > before.at)) before = { entity, at: attached.at };
+        if (attached.at > at && (after === null || attached.at < after.at)) after = { entity, at: attached.at };
+      }
+    }
+    return before?.entity ?? after?.entity ?? null;
+  }
+
+  mention(entity: Entity, span: Span, how: MentionHow): Mention {
+    const existing = entity.mentions.find((mention) => mention.start === span.start && mention.end === span.end);
+    if (existing) return existing;
+    const mention: Mention = { ...span, entity, how };
+    entity.mentions.push(mention);
+    return mention;
+  }
+
+  addRoles(entity: Entity, role: string, at: number): void {
+    for (const key of roleKeys(role)) {
+      if (!entity.roles.some((attached) => attached.key === key && attached.at === at)) entity.roles.push({ key, at });
+    }
+  }
+
+  private singleWordEntity(name: string, at: number): Entity | null {
+    const group = knownOrganization(name);
+    if (group) return this.find('organization', name) ?? this.entityFor('organization', name);
+    const people = this.entities.filter((entity) => entity.kind === 'person' && entity.forms.some((form) => samePerson(form, name) && surnameMatches(form, name)));
+    if (people.length > 0) return closest(people, at);
+    if (/^\p{Lu}{2,6}$/u.test(name)) {
+      const organization = this.entities.find((entity) => entity.kind === 'organization' && initials(entity.name) === name);
+      if (organization) return organization;
+    }
+    const facts = nameFacts(name);
+    if (facts.place) return null;
+    const same = this.entities.find((entity) => entity.forms.some((form) => foldName(form) === foldName(name)));
+    if (same) return same;
+    const kind = /^\p{Lu}{2,6}$/u.test(name) || facts.organization ? 'organization' : 'unknown';
+    return this.entityFor(kind, name);
+  }
+
+  private find(kind: EntityKind | 'unknown', name: string): Entity | undefined {
+    if (kind === 'organization') {
+      const key = organizationKey(name);
+      return this.entities.find((entity) => entity.kind === 'organization' && entity.forms.some((form) => organizationKey(form) === key));
+    }
+    return this.entities.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name) && form.includes(' ') === name.includes(' ')))
+      ?? this.entities.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name)));
+  }
+
+  private entityFor(kind: EntityKind | 'unknown', name: string): Entity {
+    const existing = this.find(kind, name);
+    if (existing) {
+      if (!existing.forms.includes(name)) existing.forms.push(name);
+      if (existing.kind === 'unknown') existing.kind = kind;
+      existing.name = canonical(existing);
+      if (existing.name !== name) existing.aliases.add(name);
+      return existing;
+    }
+    const entity: Entity = { name, kind, forms: [name], aliases: new Set(), roles: [], gender: null, mentions: [] };
+    if (kind === 'organization') {
+      const group = knownOrganization(name);
+      if (group) entity.name = group[0] as string;
+      if (entity.name !== name) entity.aliases.add(name);
+    } else {
+      entity.gender = nameFacts(name.split(/\s+/).find((word) => !/^(?:ayatollah|sheikh)$/iu.test(word)) ?? name).gender;
+    }
+    this.entities.push(entity);
+    return entity;
+  }
+
+  /** Roles written around a person's name: "city mayor Bill de Blasio", "Iran's supreme leader, Ayatollah Ali Khamenei,". */
+  private rolesAround(entity: Entity, run: NameRun, sentence: Span): void {
+    const before = tokenize(this.text, sentence.start, run.start);
+    const gapBefore = this.text.slice((before[before.length - 1]?.end ?? run.start), run.start);
+    if (/^\s+$/u.test(gapBefore)) {
+      const roleWords: string[] = [];
+      for (let i = before.length - 1; i >= 0 && roleWords.length < 6; i -= 1) {
+        const word = (before[i] as Token).text;
+        if (!isPersonRole(word) && !isRoleModifier(word)) break;
+        roleWords.unshift(word);
+      }
+      if (roleWords.some((word) => isPersonRole(word))) this.addRoles(entity, roleWords.join(' '), run.start);
+    }
+    const appositiveBefore = /(?:^|[,;:—]\s*)((?:[\p{L}'’.\-]+\s+){0,5}[\p{L}'’.\-]+),\s*$/u.exec(this.text.slice(sentence.start, run.start));
+    if (appositiveBefore) this.roleFromPhrase(entity, appositiveBefore[1] as string, run.start);
+    const appositiveAfter = /^,\s*((?:the|a|an)\s+)?([^,.;:"“”]{2,80}?)(?:,|\.|$)/u.exec(this.text.slice(run.end + (run.possessive ? 2 : 0), sentence.end));
+    if (appositiveAfter) this.roleFromPhrase(entity, appositiveAfter[2] as string, run.start);
+  }
+
+  private roleFromPhrase(entity: Entity, phrase: string, at: number): void {
+    const words = phrase.split(/\s+/).filter((word) => word !== '');
+    const ofAt = words.findIndex((word) => word === 'of' || word === 'for' || word === 'on' || word === 'at');
+    const head = (ofAt > 0 ? words.slice(0, ofAt) : words).map((word) => word.replace(/[’']s$/u, ''));
+    for (let i = 0; i < head.length; i += 1) {
+      const tail = head.slice(i).join(' ');
+      if (isPersonRole(tail)) {
+        this.addRoles(entity, tail, at);
+        return;
+      }
+    }
+  }
+}
+
+function surnameMatches(form: string, single: string): boolean {
+  const last = surname(form).split(' ');
+  return sameSpelling(last[last.length - 1] ?? form, single) || foldName(surname(form)) === foldName(single);
+}
+
+function closest(entities: Entity[], at: number): Entity {
+  let best = entities[0] as Entity;
+  let bestScore = -Infinity;
+  for (const entity of entities) {
+    const before = entity.mentions.filter((mention) => mention.start <= at && mention.how === 'name').length;
+    const score = before * 1000 + entity.mentions.length;
+    if (score > bestScore) {
+      best = entity;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The fullest form: most name words, then the longest. */
+function canonical(entity: Entity): string {
+  if (entity.kind === 'organization') {
+    const group = knownOrganization(entity.forms[0] as string);
+    if (group) return group[0] as string;
+  }
+  return [...entity.forms].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length || (a < b ? -1 : 1))[0] as string;
+}
+
+function classify(name: string, wordCount: number, titled: boolean): Classified {
+  if (knownOrganization(name)) return { kind: 'organization', name };
+  const words = name.split(/\s+/);
+  if (words.some((word) => isOrganizationHead(word))) return { kind: 'organization', name };
+  if (wordCount === 1) return { kind: 'single', name };
+  const facts = nameFacts(name);
+  if (facts.place && !titled) return null;
+  if (facts.organization && !facts.person) return { kind: 'organization', name };
+  return { kind: 'person', name };
+}

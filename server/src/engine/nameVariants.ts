@@ -1,0 +1,56 @@
+import { distance } from 'fastest-levenshtein';
+import { isNameSuffix } from './roles';
+
+/** Lowercase, without accents, dots or possessive, for comparing spellings. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/[.']/g, '')
+    .trim();
+}
+
+/** The words of a person's name that identify them: no initials, no "Jr.". */
+export function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter((word) => word !== '' && !isNameSuffix(word) && !/^\p{Lu}\.?$/u.test(word));
+}
+
+/** The family name: the last word, with a particle before it kept ("de Blasio", "bin Salman"). */
+export function surname(name: string): string {
+  const words = nameWords(name);
+  const last = words[words.length - 1] ?? name;
+  const before = words[words.length - 2];
+  return before !== undefined && /^\p{Ll}/u.test(before) && words.length > 2 ? `${before} ${last}` : last;
+}
+
+/** Two spellings of one word, allowing a slip that grows with the word ("Soleimani", "Suleimani", "Soleiman"). */
+export function sameSpelling(left: string, right: string, slack = 0): boolean {
+  const a = foldName(left);
+  const b = foldName(right);
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  const allowed = (shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0) + slack;
+  if (allowed === 0 || a[0] !== b[0]) return false;
+  return distance(a, b) <= allowed;
+}
+
+/** True when two written person names can be the same person ("Qassim Soleiman", "Qasem Soleimani"). */
+export function samePerson(left: string, right: string): boolean {
+  const a = nameWords(left);
+  const b = nameWords(right);
+  if (a.length === 0 || b.length === 0) return false;
+  if (!sameSpelling(surname(left).split(' ').pop() ?? '', surname(right).split(' ').pop() ?? '')) return false;
+  if (a.length === 1 || b.length === 1) return true;
+  return sameSpelling(a[0] ?? '', b[0] ?? '', 1);
+}
+
+/** "LAPD" for "Los Angeles Police Department": the initials of the capitalised words. */
+export function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('');
+}

@@ -1,0 +1,92 @@
+import functionWords from './data/functionWords.json';
+import titles from './data/titles.json';
+import { isCapitalized, tokenize, type Token } from './tokens';
+
+/** A run of capitalised words that names someone or something ("Mayor Bill de Blasio", "Iran's"). */
+export interface NameRun {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+  /** Written as a possessive ("Iran's"); `text` and `end` leave the "'s" out. */
+  possessive: boolean;
+  /** The run opens its sentence, where any word is capitalised. */
+  sentenceInitial: boolean;
+}
+
+const FUNCTION_WORDS = new Set([...functionWords.words, ...functionWords.calendar]);
+const PARTICLES = new Set(titles.nameParticles);
+const CONNECTORS = new Set(['of', 'of the', 'for', 'for the']);
+const POSSESSIVE = /['’]s?$/u;
+
+/** Finds the capitalised name runs of one sentence `text[from, to)`. */
+export function findNameRuns(text: string, from: number, to: number): NameRun[] {
+  const tokens = tokenize(text, from, to);
+  const runs: NameRun[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index] as Token;
+    if (!isNameWord(token.text)) {
+      index += 1;
+      continue;
+    }
+    const members: Token[] = [token];
+    let next = index + 1;
+    while (next < tokens.length && !POSSESSIVE.test((members[members.length - 1] as Token).text)) {
+      const previous = members[members.length - 1] as Token;
+      const candidate = tokens[next] as Token;
+      if (!adjacent(text, previous, candidate)) break;
+      if (isNameWord(candidate.text)) {
+        members.push(candidate);
+        next += 1;
+        continue;
+      }
+      const bridge = bridgeLength(text, tokens, next);
+      if (bridge === 0) break;
+      members.push(...tokens.slice(next, next + bridge));
+      next += bridge;
+    }
+    runs.push(toRun(text, members, token.start === firstWordStart(text, from)));
+    index = next;
+  }
+  return runs;
+}
+
+function firstWordStart(text: string, from: number): number {
+  const match = /[\p{L}\p{N}@#]/u.exec(text.slice(from, from + 200));
+  return match ? from + match.index : from;
+}
+
+function isNameWord(word: string): boolean {
+  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word)) return true;
+  if (!isCapitalized(word)) return false;
+  return !FUNCTION_WORDS.has(word.toLowerCase());
+}
+
+function adjacent(text: string, left: Token, right: Token): boolean {
+  return /^[ \u00a0]{1,2}$/.test(text.slice(left.end, right.start));
+}
+
+/** How many lowercase words ("de", "of the") join the name around them, or 0. */
+function bridgeLength(text: string, tokens: readonly Token[], at: number): number {
+  for (const length of [2, 1]) {
+    const words = tokens.slice(at, at + length);
+    const after = tokens[at + length];
+    if (words.length < length || !after || !isNameWord(after.text)) continue;
+    const phrase = words.map((word) => word.text.toLowerCase()).join(' ');
+    const joined = words.every((word, i) => i === 0 || adjacent(text, words[i - 1] as Token, word)) && adjacent(text, words[length - 1] as Token, after);
+    if (!joined) continue;
+    if (CONNECTORS.has(phrase) || (length === 1 && PARTICLES.has(phrase))) return length;
+  }
+  return 0;
+}
+
+function toRun(text: string, members: Token[], sentenceInitial: boolean): NameRun {
+  const first = members[0] as Token;
+  const last = members[members.length - 1] as Token;
+  const possessive = POSSESSIVE.test(last.text) && /['’]/u.test(last.text);
+  let end = last.end;
+  if (possessive) end -= /s$/iu.test(last.text) && /['’]s$/iu.test(last.text) ? 2 : 1;
+  const trimmed = members.map((member) => (member === last ? { ...member, end, text: text.slice(member.start, end) } : member));
+  return { start: first.start, end, text: text.slice(first.start, end), tokens: trimmed, possessive, sentenceInitial };
+}

@@ -1,0 +1,65 @@
+import cues from './data/quoteCues.json';
+
+/** Why a marked stretch is not a quote, or null when it is one. */
+export type NotQuoteReason = 'empty' | 'interface' | 'title' | 'nickname';
+
+const alternatives = (words: readonly string[]): string =>
+  words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+const OTHER_QUOTED = /["“”'‘’][^"“”'‘’]{1,40}["“”'‘’]/gu;
+const INTERFACE_CUE = new RegExp(
+  `\\b(?:${alternatives(cues.uiVerbs)})\\b(?:[\\s,]+(?:${alternatives(cues.uiFillers)}|Q)\\b)*[\\s,]*$`,
+  'iu',
+);
+const TITLE_CUE = new RegExp(`\\b(?:${alternatives(cues.titleCues)})\\s*[,:]?\\s*$`, 'iu');
+const WORK_CUE = new RegExp(`\\b(?:${alternatives([...cues.workNouns, ...cues.workPhrases])})\\s*[,:]?\\s*$`, 'iu');
+// Programmes named after their broadcaster: CNN's "State of the Union".
+const BROADCASTER_POSSESSIVE = /\b\p{Lu}{2,}(?:'s|’s|')\s*$/u;
+// A nickname stands between a given name (or initial) and a surname: Robert C. "Bobby" Scott.
+const BEFORE_NICKNAME = /(?:^|\s)\p{Lu}[\p{L}'’-]*\.?\s*$/u;
+const AFTER_NICKNAME = /^\s*\p{Lu}/u;
+const MAX_NICKNAME_WORDS = 2;
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const MAX_INTERFACE_WORDS = 4;
+
+/**
+ * Tells a marked stretch that is not somebody's words: empty marks, interface labels
+ * (Click 'OK' then 'Allow'), titles of works
+ * (his book "Crippled America", CNN's "State of the Union") and nicknames (Robert C. "Bobby" Scott).
+ * `before` is the paragraph text up to the opening mark, `after` the text after the closing one; in a
+ * headline every word is capitalised, so capitals there say nothing about nicknames.
+ */
+export function notQuoteReason(inner: string, before: string, after: string, inHeadline: boolean): NotQuoteReason | null {
+  if (!HAS_WORD_CHARACTER.test(inner)) return 'empty';
+  const lead = before.slice(-80).replace(OTHER_QUOTED, ' Q ');
+  const words = inner.split(/\s+/u).filter((word) => HAS_WORD_CHARACTER.test(word));
+  if (words.length <= MAX_INTERFACE_WORDS && INTERFACE_CUE.test(lead)) return 'interface';
+  if (TITLE_CUE.test(lead)) return 'title';
+  if (!isTitleCase(words)) return null;
+  if (WORK_CUE.test(lead) || BROADCASTER_POSSESSIVE.test(lead)) return 'title';
+  const bare = !/[,.;:!?]$/u.test(inner);
+  if (!inHeadline && bare && words.length <= MAX_NICKNAME_WORDS && BEFORE_NICKNAME.test(lead) && AFTER_NICKNAME.test(after)) {
+    return 'nickname';
+  }
+  return null;
+}
+
+function isTitleCase(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  return words.every((word, index) => {
+    const bare = word.replace(/^[^\p{L}\p{N}]+/u, '');
+    if (index > 0 && SMALL_WORDS.has(bare.toLowerCase())) return true;
+    return /^[\p{Lu}\p{N}]/u.test(bare);
+  });
+}
+
+const HEADLINE_MAX_WORDS = 30;
+const HEADLINE_CAPITALISED_SHARE = 0.7;
+
+/** True for a title-case line (Iran Promises 'Harsh Retaliation' On US After Death Of General). */
+export function isHeadline(paragraph: string): boolean {
+  const words = paragraph.split(/\s+/u).filter((word) => /^[^\p{L}]*\p{L}/u.test(word));
+  if (words.length === 0 || words.length > HEADLINE_MAX_WORDS) return false;
+  const capitalised = words.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length;
+  return capitalised / words.length >= HEADLINE_CAPITALISED_SHARE;
+}

@@ -1,0 +1,22 @@
+import type { Paragraph } from './quoteParagraphs';
+
+// Shortcodes carry attributes ([aesop_image img=”” credit=”…”]); an unclosed one runs to the paragraph end.
+const SHORTCODE = /\[\/?[A-Za-z][\w-]*\s+[^[\]]*?=[^[\]]*(?:\]|$)|\[\/[A-Za-z][\w-]*\]/gu;
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>/gu;
+const ATTRIBUTE = /[A-Za-z_][\w-]*=["“”'‘’][^"“”'‘’]*["“”'‘’]/gu;
+
+/**
+ * Marks which characters of a paragraph belong to markup (shortcodes, HTML tags, attribute values),
+ * whose quote marks are not quote marks. Index 0 is the paragraph's first character.
+ */
+export function markupMask(text: string, paragraph: Paragraph): Uint8Array {
+  const body = text.slice(paragraph.start, paragraph.end);
+  const mask = new Uint8Array(body.length);
+  for (const pattern of [SHORTCODE, HTML_TAG, ATTRIBUTE]) {
+    for (const match of body.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      mask.fill(1, start, start + match[0].length);
+    }
+  }
+  return mask;
+}

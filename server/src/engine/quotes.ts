@@ -1,0 +1,147 @@
+import { isHeadline, notQuoteReason } from './quoteFilters';
+import { findMarks, type QuoteMark } from './quoteMarks';
+import { markupMask } from './quoteMarkup';
+import { pairMarks, type MarkPair } from './quotePairing';
+import { splitParagraphs, type Paragraph } from './quoteParagraphs';
+import { readPost } from './posts';
+import type { QuoteStyle, Span } from './types';
+
+/** A quoted stretch found by its marks, before anyone is credited with it. */
+export interface QuoteSpan extends Span {
+  style: QuoteStyle;
+  /** Opens a paragraph that continues the previous paragraph's unclosed quote. */
+  continued: boolean;
+  /** For an embedded post: the signature after the dash ("Name (@handle) date"). */
+  signature: Span | null;
+}
+
+/** A quote left open at a paragraph's end that no next paragraph continues is cut here (at a sentence end). */
+const MAX_UNCLOSED_QUOTE = 1500;
+/** How much text around a quote the filters see. */
+const CONTEXT = 80;
+
+/** Finds quotes by their marks and embedded posts by their signature lines (annotation guide, "Quote"). */
+export function findQuotes(text: string): QuoteSpan[] {
+  const paragraphs = splitParagraphs(text);
+  const quotes: QuoteSpan[] = [];
+  let continuing: MarkPair['family'] | null = null;
+  paragraphs.forEach((paragraph, index) => {
+    const previous = paragraphs[index - 1] ?? null;
+    const post = readPost(text, paragraph, previous);
+    if (post !== null) {
+      if (post.text.start < paragraph.start) dropInside(quotes, post.text);
+      quotes.push({ ...post.text, style: 'post', continued: false, signature: post.signature });
+      continuing = null;
+      return;
+    }
+    const next = paragraphs[index + 1] ?? null;
+    const found = quotesOfParagraph(text, paragraph, continuing, next);
+    quotes.push(...found.quotes);
+    continuing = found.continuing;
+  });
+  return quotes;
+}
+
+interface ParagraphQuotes {
+  quotes: QuoteSpan[];
+  /** The family of the quote mark left open for the next paragraph to continue. */
+  continuing: MarkPair['family'] | null;
+}
+
+function quotesOfParagraph(
+  text: string,
+  paragraph: Paragraph,
+  continuing: MarkPair['family'] | null,
+  next: Paragraph | null,
+): ParagraphQuotes {
+  const marks = findMarks(text, paragraph.start, paragraph.end, markupMask(text, paragraph));
+  const doubles = outermost(pairMarks(marks, 'double'), paragraph.end);
+  const singles = pairMarks(outside(marks, doubles, paragraph.end), 'single');
+  const candidates = [...doubles, ...singles];
+  const continuesNext = (pair: MarkPair): boolean => pair.close === null && opensParagraph(text, next, pair.family);
+  // A mark left open that the next paragraph does not continue runs to the paragraph's end, unless it is
+  // a single mark (likelier an apostrophe) or quotes close after it (it was a stray, not their container).
+  const pairs = outermost(
+    candidates.filter(
+      (pair) =>
+        pair.close !== null ||
+        continuesNext(pair) ||
+        (pair.family === 'double' && !candidates.some((other) => other.close !== null && other.open > pair.open)),
+    ),
+    paragraph.end,
+  );
+  const quotes: QuoteSpan[] = [];
+  const inHeadline = pairs.length > 0 && isHeadline(text.slice(paragraph.start, paragraph.end));
+  let leftOpen: MarkPair['family'] | null = null;
+  for (const pair of pairs) {
+    const continues = continuesNext(pair);
+    const end = pair.close ?? (continues ? paragraph.end : boundedEnd(text, pair.innerStart, paragraph.end));
+    const quote = spanBetween(text, pair.innerStart, end);
+    if (quote === null) continue;
+    const before = text.slice(Math.max(paragraph.start, pair.open - CONTEXT), pair.open);
+    const after = text.slice(end + 1, Math.min(paragraph.end, end + 1 + CONTEXT));
+    if (notQuoteReason(quote.text, before, after, inHeadline) !== null) continue;
+    const continued = pair.open === paragraph.start && continuing === pair.family;
+    quotes.push({ ...quote, style: pair.family, continued, signature: null });
+    if (continues) leftOpen = pair.family;
+  }
+  return { quotes, continuing: leftOpen };
+}
+
+/** Single marks inside a double-quoted stretch are nested quotes or apostrophes: not pairing material. */
+function outside(marks: readonly QuoteMark[], doubles: readonly MarkPair[], paragraphEnd: number): QuoteMark[] {
+  const kept: QuoteMark[] = [];
+  let pairIndex = 0;
+  for (const mark of marks) {
+    if (mark.family !== 'single') continue;
+    while (pairIndex < doubles.length && (doubles[pairIndex]?.close ?? paragraphEnd) < mark.offset) pairIndex++;
+    const pair = doubles[pairIndex];
+    if (pair === undefined || mark.offset <= pair.open) kept.push(mark);
+  }
+  return kept;
+}
+
+/** Keeps the outermost of nested pairs and drops pairs that cross one another's marks. */
+function outermost(pairs: readonly MarkPair[], paragraphEnd: number): MarkPair[] {
+  const sorted = [...pairs].sort((a, b) => a.open - b.open);
+  const kept: MarkPair[] = [];
+  let reach = -1;
+  for (const pair of sorted) {
+    const end = pair.close ?? paragraphEnd;
+    if (pair.open < reach) continue;
+    kept.push(pair);
+    reach = end;
+  }
+  return kept;
+}
+
+function opensParagraph(text: string, paragraph: Paragraph | null, family: MarkPair['family']): boolean {
+  if (paragraph === null) return false;
+  const marks = findMarks(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 3), new Uint8Array(3));
+  const first = marks[0];
+  return first !== undefined && first.offset === paragraph.start && first.family === family && first.role !== 'close';
+}
+
+/** Where an unclosed quote that nothing continues ends: the paragraph end, or a sentence end within bounds. */
+function boundedEnd(text: string, open: number, paragraphEnd: number): number {
+  if (paragraphEnd - open <= MAX_UNCLOSED_QUOTE) return paragraphEnd;
+  const window = text.slice(open, open + MAX_UNCLOSED_QUOTE);
+  const lastStop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+  return lastStop > 0 ? open + lastStop + 1 : open + MAX_UNCLOSED_QUOTE;
+}
+
+function spanBetween(text: string, start: number, end: number): Span | null {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from] ?? '')) from++;
+  while (to > from && /\s/u.test(text[to - 1] ?? '')) to--;
+  return to > from ? { start: from, end: to, text: text.slice(from, to) } : null;
+}
+
+/** A post whose text is the paragraph before its signature replaces the quotes found in that paragraph. */
+function dropInside(quotes: QuoteSpan[], span: Span): void {
+  for (let index = quotes.length - 1; index >= 0; index--) {
+    const quote = quotes[index];
+    if (quote !== undefined && quote.start >= span.start - 1 && quote.end <= span.end + 1) quotes.splice(index, 1);
+  }
+}

@@ -1,0 +1,67 @@
+import roles from './data/roles.json';
+import titles from './data/titles.json';
+import type { Token } from './tokens';
+
+/** A name run taken apart: the title words in front and the bare name after them. */
+export interface TitledName {
+  /** Title as written ("Mayor", "Secretary of State"), or null. */
+  title: string | null;
+  /** Index of the first token of the bare name; equals tokens.length when the run is only a title. */
+  nameFrom: number;
+}
+
+const TITLES = new Set(titles.titles.map((title) => title.toLowerCase()));
+const LONGEST_TITLE = Math.max(...titles.titles.map((title) => title.split(' ').length));
+const PERSON_ROLES = new Set(roles.personRoleNouns);
+const ROLE_MODIFIERS = new Set(roles.roleModifiers);
+const ORGANIZATION_HEADS = new Set(roles.organizationHeads);
+const COLLECTIVES = new Set(roles.collectiveNouns);
+const SUFFIXES = new Set(titles.nameSuffixes);
+
+/** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
+export function splitTitle(tokens: readonly Token[]): TitledName {
+  let best: TitledName = { title: null, nameFrom: 0 };
+  for (let from = 0; from < tokens.length; from += 1) {
+    for (let length = Math.min(LONGEST_TITLE, tokens.length - from); length >= 1; length -= 1) {
+      const words = tokens.slice(from, from + length).map((token) => token.text);
+      if (!TITLES.has(words.join(' ').toLowerCase())) continue;
+      if (from + length > best.nameFrom || best.title === null) best = { title: words.join(' '), nameFrom: from + length };
+      break;
+    }
+  }
+  return best;
+}
+
+/** Lowercase keys a role can be referred back by: "Secretary of State" -> ["secretary of state", "secretary"]. */
+export function roleKeys(role: string): string[] {
+  const words = role.toLowerCase().replace(/[.,]/g, '').split(/\s+/).filter((word) => word !== '');
+  const keys = new Set<string>();
+  const ofAt = words.indexOf('of');
+  const head = ofAt > 0 ? words.slice(0, ofAt) : words;
+  keys.add(words.join(' '));
+  for (let i = 0; i < head.length; i += 1) {
+    const tail = head.slice(i).join(' ');
+    if (PERSON_ROLES.has(tail) || ORGANIZATION_HEADS.has(tail) || TITLES.has(tail)) keys.add(tail);
+  }
+  return [...keys].filter((key) => key !== '');
+}
+
+export function isPersonRole(word: string): boolean {
+  return PERSON_ROLES.has(word.toLowerCase()) || TITLES.has(word.toLowerCase());
+}
+
+export function isRoleModifier(word: string): boolean {
+  return ROLE_MODIFIERS.has(word.toLowerCase());
+}
+
+export function isOrganizationHead(word: string): boolean {
+  return ORGANIZATION_HEADS.has(word.toLowerCase());
+}
+
+export function isCollective(word: string): boolean {
+  return COLLECTIVES.has(word.toLowerCase());
+}
+
+export function isNameSuffix(word: string): boolean {
+  return SUFFIXES.has(word);
+}

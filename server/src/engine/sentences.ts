@@ -1,0 +1,71 @@
+import { isAbbreviation } from './tokens';
+
+/** A sentence: offsets into the article, plus the paragraph (line) it belongs to. */
+export interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const TERMINAL = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * Splits the text into sentences, one paragraph per line. Quoted stretches in `unbreakable`
+ * stay whole, so a quote of several sentences and its "…," X said lie in one sentence.
+ */
+export function splitSentences(text: string, unbreakable: readonly Range[] = []): Sentence[] {
+  const sentences: Sentence[] = [];
+  const shields = [...unbreakable].filter((range) => range.end - range.start < 2000).sort((a, b) => a.start - b.start);
+  let paragraph = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (text.slice(lineStart, lineEnd).trim() !== '') {
+      for (const sentence of splitLine(text, lineStart, lineEnd, shields)) sentences.push({ ...sentence, paragraph });
+      paragraph += 1;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return sentences;
+}
+
+function splitLine(text: string, lineStart: number, lineEnd: number, shields: readonly Range[]): Range[] {
+  const line = text.slice(lineStart, lineEnd);
+  const ranges: Range[] = [];
+  let start = lineStart;
+  TERMINAL.lastIndex = 0;
+  for (let match = TERMINAL.exec(line); match !== null; match = TERMINAL.exec(line)) {
+    const boundary = lineStart + match.index + match[0].length;
+    if (isInside(boundary, shields) || endsWithAbbreviation(text, lineStart + match.index, start)) continue;
+    pushTrimmed(text, start, boundary, ranges);
+    start = boundary;
+  }
+  pushTrimmed(text, start, lineEnd, ranges);
+  return ranges;
+}
+
+function isInside(offset: number, shields: readonly Range[]): boolean {
+  return shields.some((range) => range.start < offset && offset < range.end);
+}
+
+function endsWithAbbreviation(text: string, dot: number, sentenceStart: number): boolean {
+  if (text[dot] !== '.') return false;
+  let wordStart = dot;
+  while (wordStart > sentenceStart && /[\p{L}.\-]/u.test(text[wordStart - 1] ?? '')) wordStart -= 1;
+  return isAbbreviation(text.slice(wordStart, dot + 1));
+}
+
+function pushTrimmed(text: string, start: number, end: number, ranges: Range[]): void {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from] ?? '')) from += 1;
+  while (to > from && /\s/.test(text[to - 1] ?? '')) to -= 1;
+  if (to > from) ranges.push({ start: from, end: to });
+}

@@ -1,0 +1,40 @@
+import titles from './data/titles.json';
+
+/** A word of the text with its offsets; `text` keeps abbreviation dots ("Sen.", "U.S."). */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ABBREVIATIONS = new Set(titles.abbreviations.map((word) => word.toLowerCase()));
+
+// Letter-dot runs ("U.S.", "D.C.") first, then words with inner apostrophes and hyphens ("Iran's", "al-Muhandis").
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}@#][\p{L}\p{M}\p{N}_]*(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Splits `text[from, to)` into words; a dot after an abbreviation or an initial stays with its word. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = from;
+  for (let match = WORD.exec(text); match !== null && match.index < to; match = WORD.exec(text)) {
+    let end = match.index + match[0].length;
+    if (end > to) break;
+    if (text[end] === '.' && end + 1 <= to && keepsDot(match[0])) end += 1;
+    tokens.push({ start: match.index, end, text: text.slice(match.index, end) });
+    WORD.lastIndex = end;
+  }
+  return tokens;
+}
+
+function keepsDot(word: string): boolean {
+  return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(`${word.toLowerCase()}.`);
+}
+
+/** True for "Iran", "U.S.", "de" is not; a word that starts with a capital letter or is all caps. */
+export function isCapitalized(word: string): boolean {
+  return /^[@#]?\p{Lu}/u.test(word);
+}
+
+export function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word);
+}

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { InitializeResult, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { DEFAULT_SETTINGS, type ArticleLensSettings, type DocumentStatusParams } from '../../../common/protocol';
+
+export const repoRoot = resolve(__dirname, '../../..');
+
+/** The real, built server (dist/server.js) spoken to over stdio, as any editor would. */
+export class LspServer {
+  readonly statuses: DocumentStatusParams[] = [];
+  settings: ArticleLensSettings = { ...DEFAULT_SETTINGS };
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly connection: MessageConnection,
+    private readonly process: ChildProcess,
+    readonly initializeResult: InitializeResult,
+  ) {}
+
+  static async start(): Promise<LspServer> {
+    const child = spawn(process.execPath, [resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let server: LspServer | undefined;
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => server?.settings ?? DEFAULT_SETTINGS),
+    );
+    connection.onNotification('articleLens/documentStatus', (params: DocumentStatusParams) => {
+      server?.statuses.push(params);
+    });
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    connection.listen();
+    const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, semanticTokens: { refreshSupport: true } },
+        textDocument: {
+          semanticTokens: {
+            requests: { full: { delta: true }, range: true },
+            tokenTypes: [],
+            tokenModifiers: [],
+            formats: ['relative'],
+          },
+        },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    server = new LspServer(connection, child, initializeResult);
+    return server;
+  }
+
+  get legend(): SemanticTokensLegend {
+    const provider = this.initializeResult.capabilities.semanticTokensProvider;
+    if (!provider) throw new Error('the server offers no semantic tokens');
+    return provider.legend;
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+  }
+
+  async change(uri: string, contentChanges: unknown[]): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Polls (no fixed sleeps) until the server has reported on `uri`. */
+  async statusOf(uri: string, timeoutMs = 10_000): Promise<DocumentStatusParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = this.statuses.filter((entry) => entry.uri === uri).at(-1);
+      if (status) return status;
+      if (Date.now() > deadline) throw new Error(`no documentStatus for ${uri} within ${timeoutMs} ms`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      this.connection.dispose();
+      if (this.process.exitCode === null) this.process.kill();
+    }
+  }
+}
