@@ -17,12 +17,29 @@ const shared = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // ESM-only dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const extension = [
+  // The quote map's page script runs in the webview, a browser.
+  {
+    entryPoints: ['client/src/views/webview/quoteMap.ts'],
+    outdir: 'dist/webview',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    define: {},
+    banner: {},
+  },
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
-  { entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: { cli: 'server/src/cli.ts' },
+    outdir: 'dist',
+    banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+  },
 ];
 
 function typescriptFiles(dir) {

@@ -26,6 +26,8 @@ export interface RunningCodeServer {
   port: number;
   userDataDir: string;
   extensionsDir: string;
+  /** Settles when code-server's main process exits, with its exit code or signal. */
+  exited: Promise<number | string | null>;
   /** The last lines code-server printed, for failure messages. */
   output(): string;
   /** Kills code-server and everything it started, then deletes its temporary folder. */

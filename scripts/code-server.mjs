@@ -144,6 +144,7 @@ export async function startCodeServer(options = {}) {
     if (output.length > 200) output.shift();
     options.log?.(chunk.toString());
   };
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   child.stdout.on('data', remember);
   child.stderr.on('data', remember);
   // A last resort if the caller never reaches stop(): no code-server outlives this process.
@@ -174,5 +175,5 @@ export async function startCodeServer(options = {}) {
     await stop();
     throw error;
   }
-  return { url, port, userDataDir, extensionsDir, output: () => output.join(''), stop };
+  return { url, port, userDataDir, extensionsDir, exited, output: () => output.join(''), stop };
 }

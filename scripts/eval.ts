@@ -1,7 +1,7 @@
 // `npm run eval`: scores the engine against the seeds gold, or with --polnear DIR against
 // PolNeAR's brat files. Prints a table (or --json) and, with --errors N, the first N errors per category.
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { linkFinder } from '../server/src/cli/links';
 import { analyze } from '../server/src/engine';
 import { evaluatePolnear, type PolnearReport } from './eval/evaluatePolnear';
@@ -33,6 +33,12 @@ function rowsOf(report: SeedsReport | PolnearReport): ScoreRow[] {
   ];
 }
 
+function errorCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number');
+  return count;
+}
+
 function main(): void {
   const options = new Command('eval')
     .description('precision, recall and F1 of the engine per category')
@@ -40,32 +46,27 @@ function main(): void {
     .option('--gold <file>', 'seeds gold file', join(root, 'test', 'fixtures', 'seeds.gold.json'))
     .option('--seeds <dir>', 'folder of the seed articles', join(root, 'seeds'))
     .option('--json', 'print the scores as JSON')
-    .option('--errors <n>', 'print the first N errors of each category', (value) => Number.parseInt(value, 10), 0)
+    .option('--errors <n>', 'print the first N errors of each category', errorCount, 0)
     .parse(process.argv)
     .opts<EvalOptions>();
   const report = options.polnear
     ? evaluatePolnear(options.polnear, (text) => analyze(text))
     : evaluateSeeds({ seedsDir: options.seeds, gold: loadSeedsGold(options.gold), analyze: (text) => analyze(text), linkFinder });
+  const rows = rowsOf(report);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(withoutErrors(report, options.errors), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(reportJson(report, rows, options.errors), null, 2)}\n`);
     return;
   }
-  const rows = rowsOf(report);
   const sections = [formatScoreTable(`${report.corpus} (${report.articles} articles)`, rows)];
   if (options.errors > 0) sections.push(formatErrors(rows, options.errors));
   if (report.warnings.length > 0) sections.push(`warnings:\n${report.warnings.map((warning) => `  ${warning}`).join('\n')}`);
   process.stdout.write(`${sections.join('\n\n')}\n`);
 }
 
-/** The JSON carries at most `limit` errors per category, so machines get scores, not pages of text. */
-function withoutErrors<R extends SeedsReport | PolnearReport>(report: R, limit: number): R {
-  const trimmed: Record<string, unknown> = { ...report };
-  for (const [key, value] of Object.entries(report)) {
-    if (value && typeof value === 'object' && 'errors' in value && Array.isArray(value.errors)) {
-      trimmed[key] = { ...value, errors: value.errors.slice(0, limit) };
-    }
-  }
-  return trimmed as R;
+/** Scores by category, each with at most `limit` errors, so machines get scores, not pages of text. */
+function reportJson(report: SeedsReport | PolnearReport, rows: readonly ScoreRow[], limit: number) {
+  const scores = Object.fromEntries(rows.map(([category, score]) => [category, score && { ...score, errors: score.errors.slice(0, limit) }]));
+  return { corpus: report.corpus, articles: report.articles, scores, warnings: report.warnings };
 }
 
 main();

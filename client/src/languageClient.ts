@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../common/protocol';
+import { ClientCommands, SETTINGS_SECTION } from '../../common/protocol';
 
 interface ContributedLanguage {
   id: string;
@@ -28,6 +28,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: articleSelector(context.extension),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
+    // Article text is untrusted: hovers may run only this extension's own navigation command.
+    markdown: { isTrusted: { enabledCommands: [ClientCommands.openLocation] }, supportHtml: false, supportThemeIcons: false },
   };
   return new LanguageClient(SETTINGS_SECTION, 'Article Lens', serverOptions, clientOptions);
 }

@@ -1,6 +1,8 @@
 import type { Range } from './spans';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const OPENING_CONTEXT = /[\s([{\u2014\u2013-]/;
+const CLOSING_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013-]/;
 
 /**
  * The scorer's own reading of quote marks (kept apart from the engine, which is what is being
@@ -24,22 +26,35 @@ export function findQuotedStretches(text: string): Range[] {
 
 function doubleQuoted(paragraph: string): Range[] {
   const found: Range[] = [];
-  const open: string[] = [];
+  let depth = 0;
   let outerStart = 0;
   for (let i = 0; i < paragraph.length; i += 1) {
-    const char = paragraph[i];
-    const closes = char === '”' || (char === '"' && open[open.length - 1] === '"');
-    const opens = char === '“' || (char === '"' && !closes);
-    if (opens) {
-      if (open.length === 0) outerStart = i + 1;
-      open.push(char);
-    } else if (closes && open.length > 0) {
-      open.pop();
-      if (open.length === 0) found.push({ start: outerStart, end: i });
+    const role = doubleMarkRole(paragraph, i, depth > 0);
+    if (role === 'open') {
+      if (depth === 0) outerStart = i + 1;
+      depth += 1;
+    } else if (role === 'close' && depth > 0) {
+      depth -= 1;
+      if (depth === 0) found.push({ start: outerStart, end: i });
     }
   }
-  if (open.length > 0) found.push({ start: outerStart, end: paragraph.length });
+  if (depth > 0) found.push({ start: outerStart, end: paragraph.length });
   return found;
+}
+
+/** Curly marks say which side they are; a straight mark is read from its neighbours (mixed pairs such as “…" occur). */
+function doubleMarkRole(paragraph: string, i: number, inside: boolean): 'open' | 'close' | null {
+  const char = paragraph[i];
+  if (char === '“') return 'open';
+  if (char === '”') return 'close';
+  if (char !== '"') return null;
+  const before = paragraph[i - 1];
+  const after = paragraph[i + 1];
+  const opensHere = (before === undefined || OPENING_CONTEXT.test(before)) && after !== undefined && !/\s/.test(after);
+  const closesHere = (after === undefined || CLOSING_CONTEXT.test(after)) && before !== undefined && !/\s/.test(before);
+  if (opensHere && !closesHere) return 'open';
+  if (closesHere && !opensHere) return 'close';
+  return inside ? 'close' : 'open';
 }
 
 /** Single marks count only as a pair that is not an apostrophe: opening before a word, closing after one. */

@@ -1,56 +1,46 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './engine';
+import type { ArticleAnalyzer } from './corpus/articleAnalysis';
+import type { Article, Corpus } from './corpus/corpus';
 import type { DocumentSettings } from './settings';
-import { checkArticleText, type TextProblem } from './textCheck';
-
-export type DocumentAnalysis =
-  | { readonly uri: string; readonly version: number; readonly analysis: Analysis; readonly problem: null }
-  | { readonly uri: string; readonly version: number; readonly analysis: null; readonly problem: TextProblem };
-
-type Listener = (result: DocumentAnalysis) => void;
 
 /**
- * The analysis of each open document, computed once per version and shared by every
- * feature (tokens, hovers, status). Listeners hear about each fresh result.
+ * Brings open documents into the corpus: each version is analysed once, and features that
+ * ask for a document get the analysis of the version they see.
  */
 export class DocumentAnalyses {
-  private readonly results = new Map<string, Promise<DocumentAnalysis>>();
-  private readonly versions = new Map<string, number>();
-  private readonly listeners: Listener[] = [];
+  private readonly pending = new Map<string, { version: number; article: Promise<Article> }>();
 
-  constructor(private readonly settings: DocumentSettings) {}
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly analyzer: ArticleAnalyzer,
+    private readonly settings: DocumentSettings,
+  ) {}
 
-  onDidAnalyse(listener: Listener): void {
-    this.listeners.push(listener);
-  }
-
-  get(document: TextDocument): Promise<DocumentAnalysis> {
-    const cached = this.results.get(document.uri);
-    if (cached && this.versions.get(document.uri) === document.version) return cached;
-    const result = this.compute(document);
-    this.results.set(document.uri, result);
-    this.versions.set(document.uri, document.version);
-    void result.then((value) => this.listeners.forEach((listener) => listener(value)));
-    return result;
+  get(document: TextDocument): Promise<Article> {
+    const pending = this.pending.get(document.uri);
+    if (pending && pending.version === document.version) return pending.article;
+    const current = this.corpus.get(document.uri);
+    if (current && current.origin === 'editor' && current.version === document.version) return Promise.resolve(current);
+    const article = this.analyse(document);
+    this.pending.set(document.uri, { version: document.version, article });
+    void article.finally(() => {
+      if (this.pending.get(document.uri)?.article === article) this.pending.delete(document.uri);
+    });
+    return article;
   }
 
   forget(uri: string): void {
-    this.results.delete(uri);
-    this.versions.delete(uri);
+    this.pending.delete(uri);
   }
 
-  clear(): void {
-    this.results.clear();
-    this.versions.clear();
-  }
-
-  private async compute(document: TextDocument): Promise<DocumentAnalysis> {
+  private async analyse(document: TextDocument): Promise<Article> {
     // Read the text before awaiting: the document object is updated in place by later edits.
     const text = document.getText();
-    const base = { uri: document.uri, version: document.version };
-    const { maxFileSize } = await this.settings.get(document.uri);
-    const problem = checkArticleText(text, maxFileSize);
-    if (problem) return { ...base, analysis: null, problem };
-    return { ...base, analysis: analyze(text), problem: null };
+    const { uri, version } = document;
+    const { maxFileSize } = await this.settings.get(uri);
+    const latest = this.corpus.get(uri);
+    // A slower, older analysis must not overwrite a newer one.
+    if (latest && latest.origin === 'editor' && latest.version > version) return latest;
+    return this.corpus.set(uri, text, 'editor', version, this.analyzer.analyse(text, maxFileSize));
   }
 }

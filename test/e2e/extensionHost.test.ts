@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { startIsolatedCodeServer } from './support/codeServer';
+import { startIsolatedCodeServer, type RunningCodeServer } from './support/codeServer';
 import { exposeAutomationExit } from './support/extensionTestRun';
-import { launchHeadlessChromium } from './support/headlessChromium';
+import { launchHeadlessChromium, type HeadlessChromium } from './support/headlessChromium';
 import { repoRoot } from './support/repoRoot';
 import { copySeeds } from './support/seedsCopy';
 import { withTimeout } from './support/withTimeout';
@@ -31,25 +31,25 @@ describe('extension-host suite (test/vscode)', function () {
   it('passes in code-server (VS Code 1.100) in headless Chromium', async () => {
     const seeds = await copySeeds();
     const suiteLog = join(seeds.scratch, 'suite.log');
-    const server = await startIsolatedCodeServer({ env: { ARTICLE_LENS_SUITE_LOG: suiteLog } });
-    const chromium = await launchHeadlessChromium().catch(async (error: unknown) => {
-      await server.stop();
-      throw error;
-    });
+    let server: RunningCodeServer | undefined;
+    let chromium: HeadlessChromium | undefined;
     try {
-      const exit = await exposeAutomationExit(chromium.page);
-      await chromium.page.goto(workbenchUrl(server.url, seeds.folder, { extensionDevelopmentPath: repoRoot, extensionTestsPath }));
+      server = await startIsolatedCodeServer({ env: { ARTICLE_LENS_SUITE_LOG: suiteLog } });
+      chromium = await launchHeadlessChromium();
+      const { page, consoleLines } = chromium;
+      const exit = await exposeAutomationExit(page);
+      await page.goto(workbenchUrl(server.url, seeds.folder, { extensionDevelopmentPath: repoRoot, extensionTestsPath }));
       const code = await withTimeout(exit.code, 75_000, 'the extension-host suite to report its result').catch((error: unknown) => {
-        console.log(indent(browserProblems(chromium.consoleLines)));
+        console.log(indent(browserProblems(consoleLines)));
         throw error;
       });
       const output = await readFile(suiteLog, 'utf8').catch(() => '(the suite wrote no output)');
       console.log(indent(output.trimEnd()));
-      if (code !== 0) console.log(indent(browserProblems(chromium.consoleLines)));
+      if (code !== 0) console.log(indent(browserProblems(consoleLines)));
       assert.equal(code, 0, 'the extension-host suite failed; its output is printed above');
     } finally {
-      await chromium.close();
-      await server.stop();
+      await chromium?.close();
+      await server?.stop();
       await seeds.remove();
     }
   });

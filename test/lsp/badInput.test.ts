@@ -9,7 +9,7 @@ describe('bad input over LSP', function () {
     server = await LspServer.start();
   });
   after(async () => {
-    await server.stop();
+    await server?.stop();
   });
 
   async function expectSkipped(uri: string, text: string, reason: string, messagePart: RegExp): Promise<void> {

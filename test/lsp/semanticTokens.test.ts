@@ -18,7 +18,7 @@ describe('semantic tokens over LSP (dist/server.js --stdio)', function () {
     server = await LspServer.start();
   });
   after(async () => {
-    await server.stop();
+    await server?.stop();
   });
 
   async function tokensOf(uri: string, text: string): Promise<DecodedToken[]> {

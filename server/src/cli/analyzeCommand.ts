@@ -35,13 +35,18 @@ export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOpti
       fail(entry.file, read.message);
       continue;
     }
-    articles.push({ file: entry.file, text: read.text, analysis: analyze(read.text) });
+    try {
+      articles.push({ file: entry.file, text: read.text, analysis: analyze(read.text) });
+    } catch (error) {
+      // One article the engine cannot handle must not cost the reports of the others.
+      fail(entry.file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (options.json) {
     const json: AnalysisJson = {
       version: 1,
       articles: articles.map((article) => articleJson(article.file, article.analysis)),
-      links: linkFinder ? linkFinder(articles) : [],
+      links: linkFinder(articles),
     };
     output.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

@@ -15,7 +15,7 @@ function expandOne(path: string): ExpandedPath[] {
     isDirectory = statSync(path).isDirectory();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return [{ kind: 'error', path, message: missing ? 'no such file or folder' : describe(error) }];
+    return [{ kind: 'error', path, message: missing ? 'no such file or folder' : messageOf(error) }];
   }
   if (!isDirectory) return [{ kind: 'file', file: path }];
   const names = readdirSync(path, { withFileTypes: true })
@@ -26,6 +26,6 @@ function expandOne(path: string): ExpandedPath[] {
   return names.map((name) => ({ kind: 'file', file: join(path, name) }));
 }
 
-function describe(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { QuoteMatcher } from '../corpus/matching';
 import type { Analysis } from '../engine/types';
 import type { LinkJson } from './json';
 
@@ -12,7 +13,19 @@ export interface AnalysedArticle {
 export type LinkFinder = (articles: readonly AnalysedArticle[]) => LinkJson[];
 
 /**
- * The one place the corpus index plugs in: set this to its finder and both the CLI's `links`
- * and `npm run eval`'s links score use it. Null while there is none (the eval then says so).
+ * The same quote matcher the language server's corpus uses: every cluster of two or more
+ * verbatim occurrences is a link, with its paraphrases listed apart.
  */
-export const linkFinder: LinkFinder | null = null;
+export const linkFinder: LinkFinder = (articles) => {
+  const matcher = new QuoteMatcher();
+  for (const { file, text, analysis } of articles) matcher.setArticle(file, text, analysis.quotes);
+  return matcher
+    .clusters()
+    .filter((cluster) => cluster.occurrences.length > 1)
+    .map((cluster) => ({
+      id: cluster.id,
+      text: cluster.text,
+      occurrences: cluster.occurrences.map(({ articleId, quoteId, start, end, kind }) => ({ file: articleId, quote: quoteId, start, end, match: kind })),
+      paraphrases: cluster.paraphrases.map(({ articleId, start, end, text }) => ({ file: articleId, start, end, text })),
+    }));
+};

@@ -15,6 +15,7 @@ export function readArticle(file: string): ReadResult {
     if (code === 'ENOENT') return { ok: false, message: 'no such file or folder' };
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+  if (hasUtf16ByteOrderMark(bytes)) return { ok: false, message: 'UTF-16 text; save it as UTF-8' };
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, message: `binary file (NUL byte at offset ${nul}), not a text article` };
   try {
@@ -39,6 +40,10 @@ function firstInvalidUtf8Byte(bytes: Buffer): number {
     offset = end;
   }
   return offset;
+}
+
+function hasUtf16ByteOrderMark(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 function sequenceLength(lead: number): number {

@@ -1,20 +1,56 @@
+import { findAttributions } from './attributions';
+import type { ArticleContext } from './context';
+import { PronounResolver } from './coreference';
+import { findCues } from './cues';
+import { findLabelAttributions } from './labelAttributions';
+import { EntityRegistry } from './entities';
+import { findNameRuns } from './names';
 import { findOutlets } from './outlets';
 import { findQuotes } from './quotes';
-import type { Analysis, AnalyzeOptions } from './types';
+import { creditQuotes } from './quoteSpeakers';
+import { splitSentences } from './sentences';
+import { listSpeakers } from './speakers';
+import type { Analysis, AnalyzeOptions, Outlet } from './types';
 
-/** Text in, annotations out: the engine's one entry point. STUB: wiring only so far. */
+/** Text in, annotations out: the engine's one entry point. Never throws; offsets are UTF-16 code units. */
 export function analyze(text: string, _options: AnalyzeOptions = {}): Analysis {
-  const quotes = findQuotes(text).map((span, index) => ({
-    id: `q${index + 1}`,
-    start: span.start,
-    end: span.end,
-    text: span.text,
-    style: span.style,
-    continued: span.continued,
-    speaker: null,
-    source: null,
-    cue: null,
-    attribution: null,
-  }));
-  return { quotes, speakers: [], outlets: findOutlets(text), attributions: [] };
+  const quoteSpans = findQuotes(text);
+  const outlets = findOutlets(text);
+  const sentences = splitSentences(text, quoteSpans.filter((quote) => quote.style !== 'post'));
+  const registry = new EntityRegistry(text);
+  const pronouns = new PronounResolver(registry);
+  const context: ArticleContext = { text, sentences, quotes: quoteSpans, outlets, registry, pronouns };
+  registerNames(context);
+  const verbal = findAttributions(context, findCues(text));
+  const drafts = [...verbal, ...findLabelAttributions(context, verbal)].sort((a, b) => a.attribution.start - b.attribution.start);
+  const credited = creditQuotes(context, quoteSpans, drafts);
+  return {
+    quotes: credited.map((entry) => entry.quote),
+    speakers: listSpeakers(context, drafts, credited),
+    outlets,
+    attributions: drafts.map((draft) => draft.attribution),
+  };
+}
+
+/** Every name outside quotes and outlets goes to the registry; people opening a sentence are noted as its subject. */
+function registerNames(context: ArticleContext): void {
+  const { text, sentences, registry } = context;
+  const outletSpans = context.outlets.flatMap((outlet: Outlet) => outlet.mentions);
+  const openers: { at: number; end: number }[] = [];
+  for (const sentence of sentences) {
+    let first = true;
+    for (const run of findNameRuns(text, sentence.start, sentence.end)) {
+      const quoted = context.quotes.some((quote) => quote.style !== 'post' && run.start < quote.end && run.end > quote.start);
+      const outlet = outletSpans.some((mention) => run.start < mention.end && run.end > mention.start);
+      if (quoted || outlet) continue;
+      registry.addRun(run, sentence);
+      if (first && run.start - sentence.start < 40 && !run.possessive) openers.push({ at: run.start, end: run.end });
+      first = false;
+    }
+  }
+  registry.finish();
+  for (const opener of openers) {
+    const entity = registry.entities.find((candidate) => candidate.mentions.some((mention) => mention.start === opener.at));
+    if (entity && entity.kind !== 'organization') context.pronouns.noteSubject(entity, opener.at, false);
+  }
 }

@@ -2,7 +2,7 @@ import roles from './data/roles.json';
 import { foldName, initials, samePerson, sameSpelling, surname } from './nameVariants';
 import type { NameRun } from './names';
 import { nameFacts } from './people';
-import { isOrganizationHead, isPersonRole, isRoleModifier, roleKeys, splitTitle } from './roles';
+import { isCollective, isOrganizationHead, isPeopleName, isPersonRole, isRoleModifier, roleKeys, splitTitle } from './roles';
 import { tokenize, type Token } from './tokens';
 import type { EntityKind, Span } from './types';
 
@@ -44,17 +44,22 @@ function organizationKey(name: string): string {
   return inverted ? `${inverted[2]} ${inverted[1]}` : folded;
 }
 
+interface Range {
+  start: number;
+  end: number;
+}
+
 type Classified = { kind: EntityKind; name: string } | { kind: 'single'; name: string } | null;
 
 /** The article's people and organisations, built from name runs in reading order. */
 export class EntityRegistry {
   readonly entities: Entity[] = [];
-  private readonly singles: { run: NameRun; name: string; sentence: Span }[] = [];
+  private readonly singles: { run: NameRun; name: string; sentence: Range }[] = [];
 
   constructor(private readonly text: string) {}
 
   /** Registers a name run; single words wait for `finish`, when every full name is known. */
-  addRun(run: NameRun, sentence: Span): void {
+  addRun(run: NameRun, sentence: Range): void {
     if (run.text.startsWith('@')) return;
     const { title, nameFrom } = splitTitle(run.tokens);
     const nameTokens = run.tokens.slice(nameFrom);
@@ -94,7 +99,10 @@ export class EntityRegistry {
 
   /** The entity a name as written refers to ("Pelosi", "the Pentagon", "LAPD HQ"), registering it if new. */
   lookup(name: string, at: number, create: boolean): Entity | null {
-    const bare = name.replace(/^(?:the|a|an)\s+/iu, '').replace(/['’]s?$/u, '');
+    const bare = name
+      .replace(/^(?:the|a|an)\s+/iu, '')
+      .replace(/^.*['’]s\s+(?=\p{Lu})/u, '')
+      .replace(/['’]s?$/u, '');
     const tokens = tokenize(bare);
     const { nameFrom } = splitTitle(tokens);
     const rest = tokens.slice(nameFrom);
@@ -102,7 +110,10 @@ export class EntityRegistry {
     const core = bare.slice((rest[0] as Token).start);
     const classified = classify(core, rest.length, nameFrom > 0);
     if (classified === null) return null;
-    if (classified.kind === 'single') return this.singleWordEntity(core, at) ?? (create ? this.entityFor('person', core) : null);
+    if (classified.kind === 'single') {
+      if (nameFacts(core).place) return null;
+      return this.singleWordEntity(core, at) ?? (create ? this.entityFor('person', core) : null);
+    }
     const existing = this.find(classified.kind, classified.name);
     if (existing) return existing;
     const acronym = rest.find((token) => /^\p{Lu}{2,6}$/u.test(token.text));
@@ -167,6 +178,11 @@ export class EntityRegistry {
       ?? this.entities.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name)));
   }
 
+  /** The entity with this name, registered if new. */
+  ensure(kind: EntityKind, name: string): Entity {
+    return this.entityFor(kind, name);
+  }
+
   private entityFor(kind: EntityKind | 'unknown', name: string): Entity {
     const existing = this.find(kind, name);
     if (existing) {
@@ -189,7 +205,7 @@ export class EntityRegistry {
   }
 
   /** Roles written around a person's name: "city mayor Bill de Blasio", "Iran's supreme leader, Ayatollah Ali Khamenei,". */
-  private rolesAround(entity: Entity, run: NameRun, sentence: Span): void {
+  private rolesAround(entity: Entity, run: NameRun, sentence: Range): void {
     const before = tokenize(this.text, sentence.start, run.start);
     const gapBefore = this.text.slice((before[before.length - 1]?.end ?? run.start), run.start);
     if (/^\s+$/u.test(gapBefore)) {
@@ -251,9 +267,11 @@ function canonical(entity: Entity): string {
 
 function classify(name: string, wordCount: number, titled: boolean): Classified {
   if (knownOrganization(name)) return { kind: 'organization', name };
+  if (!titled && isPeopleName(name)) return null;
   const words = name.split(/\s+/);
   if (words.some((word) => isOrganizationHead(word))) return { kind: 'organization', name };
   if (wordCount === 1) return { kind: 'single', name };
+  if (words.some((word) => isCollective(word) && /s$/u.test(word))) return null;
   const facts = nameFacts(name);
   if (facts.place && !titled) return null;
   if (facts.organization && !facts.person) return { kind: 'organization', name };

@@ -12,10 +12,11 @@ const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{
 const TIME = '(?:\\s+(?:at\\s+)?\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?';
 // "— Name (@handle) January 3, 2020", also with an en dash, a hyphen or two, and a trailing link.
 const SIGNATURE = new RegExp(
-  `(?:^|\\s)(?:—|–|―|-{1,2})\\s*([^\\s—–―()@](?:[^—–―()@\\s]|\\s(?!-)){0,99}?\\s*\\(@\\w{1,30}\\)(?:\\s*(?:on\\s+)?${DATE}${TIME})?)` +
+  `(?:(?:^|\\s)-{1,2}|—|–|―)\\s*([^\\s—–―()@](?:[^—–―()@\\s]|\\s(?!-)){0,99}?\\s*\\(@\\w{1,30}\\)(?:\\s*(?:on\\s+)?${DATE}${TIME})?)` +
     `(?:\\s+(?:https?://|pic\\.twitter\\.com/)\\S*)?\\s*$`,
   'u',
 );
+const LINK = /^(?:https?:\/\/|pic\.twitter\.com\/)/u;
 const OPENING_MARKS = '"“‘\'';
 const CLOSING_MARKS = '"”’\'';
 
@@ -37,14 +38,27 @@ export function readPost(text: string, paragraph: Paragraph, previous: Paragraph
 
 function postWith(text: string, start: number, end: number, signature: Span): Post | null {
   let from = start;
-  let to = end;
-  while (to > from && /\s/u.test(text[to - 1] ?? '')) to--;
+  let to = withoutTrailingLinks(text, start, end);
   if (to - from >= 2 && OPENING_MARKS.includes(text[from] ?? '') && CLOSING_MARKS.includes(text[to - 1] ?? '')) {
+    // Only when the marks enclose the whole post ("A" and "B" keeps its marks).
+    if (/["“”]/u.test(text.slice(from + 1, to - 1))) return { text: spanOf(text, from, to), signature };
     from++;
     to--;
   }
   if (!/[\p{L}\p{N}]/u.test(text.slice(from, to))) return null;
   return { text: spanOf(text, from, to), signature };
+}
+
+/** Embeds often keep the photo or status link at the end of the post text: not part of the words. */
+function withoutTrailingLinks(text: string, start: number, end: number): number {
+  let to = end;
+  for (;;) {
+    while (to > start && /\s/u.test(text[to - 1] ?? '')) to--;
+    let wordStart = to;
+    while (wordStart > start && !/\s/u.test(text[wordStart - 1] ?? '')) wordStart--;
+    if (wordStart === to || !LINK.test(text.slice(wordStart, to))) return to;
+    to = wordStart;
+  }
 }
 
 function spanOf(text: string, start: number, end: number): Span {

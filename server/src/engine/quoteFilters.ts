@@ -5,7 +5,7 @@ export type NotQuoteReason = 'empty' | 'interface' | 'title' | 'nickname';
 
 const alternatives = (words: readonly string[]): string =>
   words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-const OTHER_QUOTED = /["“”'‘’][^"“”'‘’]{1,40}["“”'‘’]/gu;
+const OTHER_QUOTED = /(?<![\p{L}\p{N}])["“'‘][^"“”'‘’]{1,40}["”'’](?![\p{L}\p{N}])/gu;
 const INTERFACE_CUE = new RegExp(
   `\\b(?:${alternatives(cues.uiVerbs)})\\b(?:[\\s,]+(?:${alternatives(cues.uiFillers)}|Q)\\b)*[\\s,]*$`,
   'iu',
@@ -18,7 +18,7 @@ const BROADCASTER_POSSESSIVE = /\b\p{Lu}{2,}(?:'s|’s|')\s*$/u;
 const BEFORE_NICKNAME = /(?:^|\s)\p{Lu}[\p{L}'’-]*\.?\s*$/u;
 const AFTER_NICKNAME = /^\s*\p{Lu}/u;
 const MAX_NICKNAME_WORDS = 2;
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+const SMALL_WORDS = new Set(cues.titleSmallWords);
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const MAX_INTERFACE_WORDS = 4;
 
@@ -29,19 +29,22 @@ const MAX_INTERFACE_WORDS = 4;
  * `before` is the paragraph text up to the opening mark, `after` the text after the closing one; in a
  * headline every word is capitalised, so capitals there say nothing about nicknames.
  */
-export function notQuoteReason(inner: string, before: string, after: string, inHeadline: boolean): NotQuoteReason | null {
+export function notQuoteReason(
+  inner: string,
+  before: string,
+  after: string,
+  inHeadline: boolean,
+): NotQuoteReason | null {
   if (!HAS_WORD_CHARACTER.test(inner)) return 'empty';
-  const lead = before.slice(-80).replace(OTHER_QUOTED, ' Q ');
+  const lead = before.replace(OTHER_QUOTED, ' Q ');
   const words = inner.split(/\s+/u).filter((word) => HAS_WORD_CHARACTER.test(word));
   if (words.length <= MAX_INTERFACE_WORDS && INTERFACE_CUE.test(lead)) return 'interface';
   if (TITLE_CUE.test(lead)) return 'title';
   if (!isTitleCase(words)) return null;
   if (WORK_CUE.test(lead) || BROADCASTER_POSSESSIVE.test(lead)) return 'title';
-  const bare = !/[,.;:!?]$/u.test(inner);
-  if (!inHeadline && bare && words.length <= MAX_NICKNAME_WORDS && BEFORE_NICKNAME.test(lead) && AFTER_NICKNAME.test(after)) {
-    return 'nickname';
-  }
-  return null;
+  const nicknameShaped = words.length <= MAX_NICKNAME_WORDS && !/[,.;:!?]$/u.test(inner);
+  const betweenNames = BEFORE_NICKNAME.test(lead) && AFTER_NICKNAME.test(after);
+  return !inHeadline && nicknameShaped && betweenNames ? 'nickname' : null;
 }
 
 function isTitleCase(words: readonly string[]): boolean {
@@ -51,15 +54,4 @@ function isTitleCase(words: readonly string[]): boolean {
     if (index > 0 && SMALL_WORDS.has(bare.toLowerCase())) return true;
     return /^[\p{Lu}\p{N}]/u.test(bare);
   });
-}
-
-const HEADLINE_MAX_WORDS = 30;
-const HEADLINE_CAPITALISED_SHARE = 0.7;
-
-/** True for a title-case line (Iran Promises 'Harsh Retaliation' On US After Death Of General). */
-export function isHeadline(paragraph: string): boolean {
-  const words = paragraph.split(/\s+/u).filter((word) => /^[^\p{L}]*\p{L}/u.test(word));
-  if (words.length === 0 || words.length > HEADLINE_MAX_WORDS) return false;
-  const capitalised = words.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length;
-  return capitalised / words.length >= HEADLINE_CAPITALISED_SHARE;
 }

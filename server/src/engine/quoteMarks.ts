@@ -44,7 +44,8 @@ const GLYPHS: ReadonlyArray<readonly [string, Glyph]> = [
 ];
 const MARK_CHARACTERS = new Set(GLYPHS.map(([glyph]) => glyph[0]));
 
-const SPACE = /^[\s\uFEFF\u200B]$/u;
+// Control and format characters (NUL, BOM, zero-width space) separate words like spaces do.
+const SPACE = /^[\s\p{Cc}\p{Cf}]$/u;
 const WORD = /^[\p{L}\p{N}]$/u;
 const BEFORE_OPENING = /^[([{<—–\-/:;,…]$/u;
 const AFTER_CLOSING = /^[.,;:!?)\]}>—–\-/…*]$/u;
@@ -81,10 +82,12 @@ export function findMarks(text: string, start: number, end: number, skip: Uint8A
     const after = afterOffset < end ? text[afterOffset] : undefined;
     offset = afterOffset - 1;
     if (family === 'single' && isApostrophe(text, afterOffset, end, before, after)) continue;
-    const role = roleOf(drawn, canOpen(before, after), canClose(before, after));
+    const role = roleOf(drawn, canOpen(before, after), canClose(before, after)) ?? jammedRole(family, before, after);
     if (role === null) continue;
-    const weak = family === 'single' && role !== 'open' && POSSESSIVE_END.test(before ?? '') && after !== undefined && isSpace(after);
-    marks.push({ offset: afterOffset - glyph.length, length: glyph.length, family, straight: drawn === null, role, weak });
+    const possessive = POSSESSIVE_END.test(before ?? '') && after !== undefined && isSpace(after);
+    const weak = family === 'single' && role !== 'open' && possessive;
+    const straight = drawn === null;
+    marks.push({ offset: afterOffset - glyph.length, length: glyph.length, family, straight, role, weak });
   }
   return marks;
 }
@@ -106,6 +109,15 @@ function roleOf(drawn: Glyph['drawn'], opens: boolean, closes: boolean): MarkRol
   if (opens && !closes) return 'open';
   if (closes && !opens) return 'close';
   return opens ? 'either' : null;
+}
+
+/**
+ * A straight double mark squeezed between words ("Hello"he said) is a missing space; after a digit it is
+ * an inch mark (5"x7").
+ */
+function jammedRole(family: MarkFamily, before: string | undefined, after: string | undefined): MarkRole | null {
+  const jammed = family === 'double' && !isSpace(before) && !isSpace(after);
+  return jammed && !/^\p{N}$/u.test(before ?? '') ? 'either' : null;
 }
 
 function isApostrophe(

@@ -1,9 +1,9 @@
 import type { Paragraph } from './quoteParagraphs';
 
 // Shortcodes carry attributes ([aesop_image img=”” credit=”…”]); an unclosed one runs to the paragraph end.
-const SHORTCODE = /\[\/?[A-Za-z][\w-]*\s+[^[\]]*?=[^[\]]*(?:\]|$)|\[\/[A-Za-z][\w-]*\]/gu;
-const HTML_TAG = /<\/?[A-Za-z][^<>]*>/gu;
-const ATTRIBUTE = /[A-Za-z_][\w-]*=["“”'‘’][^"“”'‘’]*["“”'‘’]/gu;
+const SHORTCODE = /\[\/?[A-Za-z][\w-]{0,40}\s[^[\]=]*=[^[\]]*(?:\]|$)|\[\/[A-Za-z][\w-]{0,40}\]/gu;
+const HTML_TAG = /<\/?[A-Za-z][^<>]{0,2000}>/gu;
+const ATTRIBUTE = /(?<![\w-])[A-Za-z_][\w-]{0,40}=["“”'‘’][^"“”'‘’]{0,2000}["“”'‘’]/gu;
 
 /**
  * Marks which characters of a paragraph belong to markup (shortcodes, HTML tags, attribute values),

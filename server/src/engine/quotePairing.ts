@@ -28,7 +28,8 @@ export function pairMarks(marks: readonly QuoteMark[], family: MarkFamily): Mark
 }
 
 function pairOf(open: QuoteMark, close: QuoteMark | null): MarkPair {
-  return { family: open.family, open: open.offset, innerStart: open.offset + open.length, close: close?.offset ?? null };
+  const innerStart = open.offset + open.length;
+  return { family: open.family, open: open.offset, innerStart, close: close?.offset ?? null };
 }
 
 function pairDoubles(marks: readonly QuoteMark[]): MarkPair[] {

@@ -1,4 +1,5 @@
-import { isHeadline, notQuoteReason } from './quoteFilters';
+import { notQuoteReason } from './quoteFilters';
+import { isHeadline } from './quoteHeadline';
 import { findMarks, type QuoteMark } from './quoteMarks';
 import { markupMask } from './quoteMarkup';
 import { pairMarks, type MarkPair } from './quotePairing';
@@ -19,6 +20,7 @@ export interface QuoteSpan extends Span {
 const MAX_UNCLOSED_QUOTE = 1500;
 /** How much text around a quote the filters see. */
 const CONTEXT = 80;
+const CLOSING_MARKS = /^["'”’»`]+/u;
 
 /** Finds quotes by their marks and embedded posts by their signature lines (annotation guide, "Quote"). */
 export function findQuotes(text: string): QuoteSpan[] {
@@ -55,21 +57,19 @@ function quotesOfParagraph(
   next: Paragraph | null,
 ): ParagraphQuotes {
   const marks = findMarks(text, paragraph.start, paragraph.end, markupMask(text, paragraph));
-  const doubles = outermost(pairMarks(marks, 'double'), paragraph.end);
-  const singles = pairMarks(outside(marks, doubles, paragraph.end), 'single');
-  const candidates = [...doubles, ...singles];
   const continuesNext = (pair: MarkPair): boolean => pair.close === null && opensParagraph(text, next, pair.family);
   // A mark left open that the next paragraph does not continue runs to the paragraph's end, unless it is
   // a single mark (likelier an apostrophe) or quotes close after it (it was a stray, not their container).
-  const pairs = outermost(
+  const withoutStrays = (candidates: readonly MarkPair[]): MarkPair[] =>
     candidates.filter(
       (pair) =>
         pair.close !== null ||
         continuesNext(pair) ||
         (pair.family === 'double' && !candidates.some((other) => other.close !== null && other.open > pair.open)),
-    ),
-    paragraph.end,
-  );
+    );
+  const doubles = outermost(withoutStrays(pairMarks(marks, 'double')), paragraph.end);
+  const singles = withoutStrays(pairMarks(outside(marks, doubles, paragraph.end), 'single'));
+  const pairs = outermost([...doubles, ...singles], paragraph.end);
   const quotes: QuoteSpan[] = [];
   const inHeadline = pairs.length > 0 && isHeadline(text.slice(paragraph.start, paragraph.end));
   let leftOpen: MarkPair['family'] | null = null;
@@ -79,7 +79,7 @@ function quotesOfParagraph(
     const quote = spanBetween(text, pair.innerStart, end);
     if (quote === null) continue;
     const before = text.slice(Math.max(paragraph.start, pair.open - CONTEXT), pair.open);
-    const after = text.slice(end + 1, Math.min(paragraph.end, end + 1 + CONTEXT));
+    const after = text.slice(end, Math.min(paragraph.end, end + CONTEXT)).replace(CLOSING_MARKS, '');
     if (notQuoteReason(quote.text, before, after, inHeadline) !== null) continue;
     const continued = pair.open === paragraph.start && continuing === pair.family;
     quotes.push({ ...quote, style: pair.family, continued, signature: null });

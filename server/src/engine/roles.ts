@@ -1,3 +1,4 @@
+import demonyms from './data/demonyms.json';
 import roles from './data/roles.json';
 import titles from './data/titles.json';
 import type { Token } from './tokens';
@@ -16,7 +17,9 @@ const PERSON_ROLES = new Set(roles.personRoleNouns);
 const ROLE_MODIFIERS = new Set(roles.roleModifiers);
 const ORGANIZATION_HEADS = new Set(roles.organizationHeads);
 const COLLECTIVES = new Set(roles.collectiveNouns);
+const SAME_ROLES: [string, string][] = roles.sameRoles as [string, string][];
 const SUFFIXES = new Set(titles.nameSuffixes);
+const PEOPLES = new Set(demonyms.plurals);
 
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
@@ -43,6 +46,10 @@ export function roleKeys(role: string): string[] {
     const tail = head.slice(i).join(' ');
     if (PERSON_ROLES.has(tail) || ORGANIZATION_HEADS.has(tail) || TITLES.has(tail)) keys.add(tail);
   }
+  for (const [one, other] of SAME_ROLES) {
+    if (keys.has(one)) keys.add(other);
+    if (keys.has(other)) keys.add(one);
+  }
   return [...keys].filter((key) => key !== '');
 }
 
@@ -64,4 +71,10 @@ export function isCollective(word: string): boolean {
 
 export function isNameSuffix(word: string): boolean {
   return SUFFIXES.has(word);
+}
+
+/** "Iraqis", "New Yorkers", "Californians": a people or the residents of a place, a group rather than one speaker. */
+export function isPeopleName(name: string): boolean {
+  const folded = name.toLowerCase().replace(/^the\s+/u, '').replace(/[’']s?$/u, '').trim();
+  return PEOPLES.has(folded) || /^\p{L}[\p{L}-]*ians$/u.test(folded);
 }

@@ -69,3 +69,20 @@ function pushTrimmed(text: string, start: number, end: number, ranges: Range[]):
   while (to > from && /\s/.test(text[to - 1] ?? '')) to -= 1;
   if (to > from) ranges.push({ start: from, end: to });
 }
+
+/** Index of the sentence that holds `offset` (or the last one starting before it), -1 if none. */
+export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((sentences[middle] as Sentence).start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

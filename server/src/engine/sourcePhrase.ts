@@ -9,7 +9,7 @@ import type { Span } from './types';
 const FUNCTION_WORDS = new Set(functionWords.words);
 const SKIPPED = new Set(roles.subjectSkipWords);
 const PARTICLES = new Set(titles.nameParticles);
-const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'most', 'other', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'most', 'other', 'its', 'his', 'her', 'their', 'this', 'these', 'those']);
 const JOINERS = new Set(['of', 'the', 'for', 'on', 'and', '&']);
 export const PRONOUNS = new Set([...pronouns.male, ...pronouns.female, ...pronouns.plural, ...pronouns.neuter, ...pronouns.firstPerson]);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -37,6 +37,8 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
     gapEnd = token.start;
     index -= 1;
   }
+  const aside = parentheticalBefore(text, from, gapEnd);
+  if (aside !== null) return phraseBefore(text, from, aside);
   const last = tokens[index];
   if (!last || !/^\s*$/u.test(text.slice(last.end, gapEnd))) return null;
   if (SUBJECT_PRONOUNS.has(last.text.toLowerCase())) return { start: last.start, end: last.end, text: last.text };
@@ -58,6 +60,15 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   if (start > index) return null;
   const from_ = (tokens[start] as Token).start;
   return { start: from_, end: last.end, text: text.slice(from_, last.end) };
+}
+
+/** "Rep. Jim Jordan (R-Ohio) said": where a short parenthetical right before `end` opens, else null. */
+export function parentheticalBefore(text: string, from: number, end: number): number | null {
+  const before = text.slice(Math.max(from, end - 40), end);
+  const aside = /\(([^()]{1,30})\)\s*$/u.exec(before);
+  if (!aside) return null;
+  const open = end - before.length + aside.index;
+  return open > from ? open : null;
 }
 
 /** The noun phrase that starts right after `start` ("Norman Roule", "the Defense Department"), up to `to`. */

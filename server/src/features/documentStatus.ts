@@ -1,12 +1,12 @@
 import type { Connection } from 'vscode-languageserver';
 import { DocumentStatusNotification, type DocumentStatusParams } from '../../../common/protocol';
-import type { DocumentAnalysis } from '../documentAnalyses';
+import type { Article } from '../corpus/corpus';
 
 /** Tells the client, after each analysis, what was found or why the document was skipped. */
-export function reportDocumentStatus(connection: Connection, result: DocumentAnalysis): void {
-  const { analysis, problem } = result;
+export function reportDocumentStatus(connection: Connection, article: Article): void {
+  const { analysis, problem } = article;
   const params: DocumentStatusParams = {
-    uri: result.uri,
+    uri: article.uri,
     skipped: problem?.reason ?? null,
     message: problem?.message ?? null,
     counts: {
@@ -16,6 +16,6 @@ export function reportDocumentStatus(connection: Connection, result: DocumentAna
       quotes: analysis?.quotes.length ?? 0,
     },
   };
-  if (problem) connection.console.warn(`${result.uri}: ${problem.message}`);
+  if (problem) connection.console.warn(`${article.uri}: ${problem.message}`);
   void connection.sendNotification(DocumentStatusNotification, params);
 }

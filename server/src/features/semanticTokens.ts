@@ -6,8 +6,9 @@ import {
   type SemanticTokensLegend,
   type TextDocuments,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../common/protocol';
+import type { Article } from '../corpus/corpus';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import { tokenRuns } from './tokenRuns';
 
@@ -21,19 +22,21 @@ export function registerSemanticTokens(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   analyses: DocumentAnalyses,
+  linkedQuoteIds: (article: Article) => ReadonlySet<string>,
 ): void {
   const builders = new Map<string, SemanticTokensBuilder>();
 
   type EncodedToken = [line: number, character: number, length: number, type: number, modifiers: number];
 
   async function encodedTokens(document: TextDocument, range?: { start: number; end: number }): Promise<EncodedToken[]> {
-    const { analysis } = await analyses.get(document);
-    if (!analysis) return [];
-    const text = document.getText();
+    const article = await analyses.get(document);
+    if (!article.analysis) return [];
+    // Positions come from the analysed text, which a later edit may already have overtaken.
+    const analysed = TextDocument.create(article.uri, document.languageId, article.version, article.text);
     const tokens: EncodedToken[] = [];
-    for (const run of tokenRuns(text, analysis)) {
+    for (const run of tokenRuns(article.text, article.analysis, linkedQuoteIds(article))) {
       if (range && (run.end <= range.start || run.start >= range.end)) continue;
-      const position = document.positionAt(run.start);
+      const position = analysed.positionAt(run.start);
       const modifierBits = run.modifiers.reduce((bits, modifier) => bits | (1 << TOKEN_MODIFIERS.indexOf(modifier)), 0);
       tokens.push([position.line, position.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits]);
     }

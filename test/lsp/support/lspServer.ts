@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, SemanticTokensLegend } from 'vscode-languageserver-protocol';
-import { DEFAULT_SETTINGS, type ArticleLensSettings, type DocumentStatusParams } from '../../../common/protocol';
+import { DEFAULT_SETTINGS, type ArticleLensSettings, type CorpusStatusParams, type DocumentStatusParams } from '../../../common/protocol';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
 /** The real, built server (dist/server.js) spoken to over stdio, as any editor would. */
 export class LspServer {
   readonly statuses: DocumentStatusParams[] = [];
+  readonly corpusStatuses: CorpusStatusParams[] = [];
   settings: ArticleLensSettings = { ...DEFAULT_SETTINGS };
   private versions = new Map<string, number>();
 
@@ -18,7 +20,8 @@ export class LspServer {
     readonly initializeResult: InitializeResult,
   ) {}
 
-  static async start(): Promise<LspServer> {
+  /** Starts the server; with `workspaceFolder` (a path) it indexes that folder's articles. */
+  static async start(workspaceFolder?: string): Promise<LspServer> {
     const child = spawn(process.execPath, [resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let server: LspServer | undefined;
@@ -28,15 +31,23 @@ export class LspServer {
     connection.onNotification('articleLens/documentStatus', (params: DocumentStatusParams) => {
       server?.statuses.push(params);
     });
+    connection.onNotification('articleLens/corpusStatus', (params: CorpusStatusParams) => {
+      server?.corpusStatuses.push(params);
+    });
     connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', () => undefined);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.listen();
     const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }] : null,
       capabilities: {
-        workspace: { configuration: true, semanticTokens: { refreshSupport: true } },
+        workspace: { configuration: true, semanticTokens: { refreshSupport: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
         textDocument: {
           semanticTokens: {
             requests: { full: { delta: true }, range: true },
@@ -80,6 +91,17 @@ export class LspServer {
       const status = this.statuses.filter((entry) => entry.uri === uri).at(-1);
       if (status) return status;
       if (Date.now() > deadline) throw new Error(`no documentStatus for ${uri} within ${timeoutMs} ms`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
+  /** Polls until the corpus has indexed at least `articles` articles and is idle. */
+  async corpusReady(articles: number, timeoutMs = 30_000): Promise<CorpusStatusParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = this.corpusStatuses.at(-1);
+      if (status && !status.indexing && status.articles >= articles) return status;
+      if (Date.now() > deadline) throw new Error(`corpus not ready within ${timeoutMs} ms: ${JSON.stringify(status)}`);
       await new Promise((done) => setTimeout(done, 20));
     }
   }

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import {
+  ClientCommands,
+  CorpusStatusNotification,
+  SpeakersRequest,
+  type ArticleLocation,
+  type CorpusSpeaker,
+  type LinkKind,
+  type OpenLocationArgs,
+  type SpeakerQuote,
+} from '../../../common/protocol';
+import type { CorpusClient } from './corpusClient';
+
+type Occurrence = ArticleLocation & { kind: LinkKind };
+
+export type SpeakersTreeNode =
+  | { kind: 'speaker'; speaker: CorpusSpeaker }
+  | { kind: 'quote'; parent: SpeakersTreeNode & { kind: 'speaker' }; quote: SpeakerQuote }
+  | { kind: 'occurrence'; parent: SpeakersTreeNode & { kind: 'quote' }; occurrence: Occurrence };
+
+/** Distinct icons (and, for the inexact kinds, a word in the description) so kinds differ without colour. */
+const OCCURRENCE_ICONS: Record<LinkKind, string> = { exact: 'quote', partial: 'ellipsis', paraphrase: 'comment' };
+const LABEL_LENGTH = 80;
+
+/**
+ * The corpus's speakers (most quoted first), each with their quotes and every article that carries
+ * each quote. Asks the server again whenever the corpus finishes (re)indexing.
+ */
+export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<SpeakersTreeNode | undefined>();
+  private readonly messageEmitter = new vscode.EventEmitter<string | undefined>();
+  private readonly subscriptions: { dispose(): void }[];
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** A problem to show above the tree (the view shows it as its message), or undefined when there is none. */
+  readonly onDidChangeMessage = this.messageEmitter.event;
+
+  constructor(private readonly client: CorpusClient) {
+    this.subscriptions = [
+      this.changeEmitter,
+      this.messageEmitter,
+      client.onNotification(CorpusStatusNotification, (status) => {
+        if (!status.indexing) this.refresh();
+      }),
+    ];
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  async getChildren(node?: SpeakersTreeNode): Promise<SpeakersTreeNode[]> {
+    if (!node) return this.speakers();
+    if (node.kind === 'speaker') return node.speaker.quotes.map((quote) => ({ kind: 'quote', parent: node, quote }));
+    if (node.kind === 'quote') return node.quote.occurrences.map((occurrence) => ({ kind: 'occurrence', parent: node, occurrence }));
+    return [];
+  }
+
+  getParent(node: SpeakersTreeNode): SpeakersTreeNode | undefined {
+    return node.kind === 'speaker' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: SpeakersTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'speaker':
+        return speakerItem(node.speaker);
+      case 'quote':
+        return quoteItem(node.quote);
+      case 'occurrence':
+        return occurrenceItem(node.occurrence);
+    }
+  }
+
+  private async speakers(): Promise<SpeakersTreeNode[]> {
+    try {
+      const { speakers } = await this.client.sendRequest(SpeakersRequest);
+      this.messageEmitter.fire(undefined);
+      return [...speakers]
+        .sort((a, b) => b.quotes.length - a.quotes.length || b.mentions - a.mentions || a.name.localeCompare(b.name))
+        .map((speaker) => ({ kind: 'speaker', speaker }));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.messageEmitter.fire(`Could not list the speakers: ${reason}`);
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function speakerItem(speaker: CorpusSpeaker): vscode.TreeItem {
+  const collapsible = speaker.quotes.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  const item = new vscode.TreeItem(speaker.name, collapsible);
+  item.iconPath = new vscode.ThemeIcon('person');
+  item.description = `${plural(speaker.quotes.length, 'quote')}, ${plural(speaker.mentions, 'mention')}`;
+  // Plain-string tooltips are not rendered as markdown, so article text stays text.
+  item.tooltip = speaker.aliases.length > 0 ? `${speaker.name}\nAlso: ${speaker.aliases.join(', ')}` : speaker.name;
+  item.contextValue = 'speaker';
+  return item;
+}
+
+function quoteItem(quote: SpeakerQuote): vscode.TreeItem {
+  const text = quote.text.length > LABEL_LENGTH ? `${quote.text.slice(0, LABEL_LENGTH - 1)}…` : quote.text;
+  const item = new vscode.TreeItem(`“${text}”`, vscode.TreeItemCollapsibleState.Collapsed);
+  const articles = new Set(quote.occurrences.map((occurrence) => occurrence.uri)).size;
+  item.iconPath = new vscode.ThemeIcon('quote');
+  item.description = `in ${plural(articles, 'article')}`;
+  item.tooltip = quote.text;
+  item.contextValue = 'quote';
+  return item;
+}
+
+function occurrenceItem(occurrence: Occurrence): vscode.TreeItem {
+  const line = occurrence.range.start.line + 1;
+  const item = new vscode.TreeItem(occurrence.article, vscode.TreeItemCollapsibleState.None);
+  const details = [occurrence.outlet, `line ${line}`, occurrence.kind === 'exact' ? undefined : occurrence.kind];
+  item.description = details.filter((detail) => detail !== undefined && detail !== null).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(OCCURRENCE_ICONS[occurrence.kind] ?? 'question');
+  const where = occurrence.outlet ? `${occurrence.article} (${occurrence.outlet})` : occurrence.article;
+  item.tooltip = `${occurrence.kind} quote in ${where}, line ${line}`;
+  item.accessibilityInformation = { label: item.tooltip, role: 'treeitem' };
+  item.contextValue = `occurrence.${occurrence.kind}`;
+  const target: OpenLocationArgs = { uri: occurrence.uri, range: occurrence.range };
+  item.command = { title: 'Open Article at Quote', command: ClientCommands.openLocation, arguments: [target] };
+  return item;
+}

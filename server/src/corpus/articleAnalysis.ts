@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { analyze, type Analysis } from '../engine';
+import { checkArticleText, type TextProblem } from '../textCheck';
+
+export type ArticleResult = { analysis: Analysis; problem: null } | { analysis: null; problem: TextProblem };
+
+/** Analyses texts, remembering results by content hash so unchanged texts cost nothing. */
+export class ArticleAnalyzer {
+  private readonly cache = new Map<string, Analysis>();
+
+  constructor(private readonly capacity = 512) {}
+
+  analyse(text: string, maxFileSize: number): ArticleResult {
+    const problem = checkArticleText(text, maxFileSize);
+    if (problem) return { analysis: null, problem };
+    const key = contentHash(text);
+    let analysis = this.cache.get(key);
+    if (analysis) {
+      this.cache.delete(key); // re-inserted below: the Map's order is the recency order
+    } else {
+      analysis = analyze(text);
+    }
+    this.cache.set(key, analysis);
+    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    return { analysis, problem: null };
+  }
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}

@@ -1,0 +1,53 @@
+import { open } from 'node:fs/promises';
+import { formatBytes, type TextProblem } from '../textCheck';
+
+export type ArticleFileContent = { text: string; problem: null } | { text: null; problem: TextProblem };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads an article from disk as UTF-8, refusing what would only produce garbage: files over
+ * the size limit (not even read), UTF-16 files and bytes that are not valid UTF-8.
+ */
+export async function readArticleFile(path: string, maxFileSize: number): Promise<ArticleFileContent> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxFileSize) {
+      return {
+        text: null,
+        problem: {
+          reason: 'tooLarge',
+          message: `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (setting articleLens.maxFileSize).`,
+        },
+      };
+    }
+    return decodeArticleBytes(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+export function decodeArticleBytes(bytes: Uint8Array): ArticleFileContent {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      text: null,
+      problem: { reason: 'encoding', message: 'Not analysed: the file is UTF-16. Article Lens reads UTF-8; convert the file to UTF-8.' },
+    };
+  }
+  if (bytes.includes(0)) {
+    return { text: null, problem: { reason: 'binary', message: 'Not analysed: the file looks binary (it contains NUL bytes), not a plain-text article.' } };
+  }
+  try {
+    // The decoder drops a UTF-8 BOM, as VS Code does, so offsets agree with the editor's.
+    return { text: UTF8.decode(bytes), problem: null };
+  } catch {
+    return {
+      text: null,
+      problem: {
+        reason: 'encoding',
+        message: 'Not analysed: the file is not valid UTF-8 (it may be Latin-1 or Windows-1252). Convert it to UTF-8.',
+      },
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { digest } from './hashing';
+import type { ClusterOccurrence, ClusterParaphrase, Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
+
+/** What clustering reads from the matcher. */
+export interface ClusterSource {
+  articleIds(): string[];
+  quotesOf(articleId: string): readonly QuoteInput[];
+  quoteSpan(articleId: string, quoteId: string): TextSpan | null;
+  comparableText(articleId: string, quoteId: string): string | null;
+  matchesOf(articleId: string, quoteId: string): QuoteMatch[];
+  paraphrasesOf(articleId: string, quoteId: string): Paraphrase[];
+}
+
+interface Member {
+  readonly articleId: string;
+  readonly quoteId: string;
+  readonly span: TextSpan;
+  readonly comparable: string;
+}
+
+const SLUG_WORDS = 6;
+
+/**
+ * Joins quotes connected by verbatim matches (directly or through other quotes) and keeps the
+ * groups that reach into a second article or are restated elsewhere. Everything that identifies
+ * or orders a cluster comes from its content, so the result does not depend on insertion order.
+ */
+export function buildClusters(source: ClusterSource): QuoteCluster[] {
+  const members: Member[] = [];
+  const memberIndex = new Map<string, number>();
+  for (const articleId of source.articleIds().sort()) {
+    for (const quote of source.quotesOf(articleId)) {
+      const span = source.quoteSpan(articleId, quote.id);
+      const comparable = source.comparableText(articleId, quote.id);
+      if (span === null || comparable === null || comparable === '') continue;
+      memberIndex.set(key(articleId, quote.id), members.length);
+      members.push({ articleId, quoteId: quote.id, span, comparable });
+    }
+  }
+  const parent = members.map((_member, index) => index);
+  const root = (index: number): number => {
+    let at = index;
+    while (parent[at] !== at) at = parent[at] = parent[parent[at] ?? at] ?? at;
+    return at;
+  };
+  members.forEach((member, index) => {
+    for (const match of source.matchesOf(member.articleId, member.quoteId)) {
+      const other = memberIndex.get(key(match.articleId, match.quoteId));
+      if (other === undefined) continue;
+      const [a, b] = [root(index), root(other)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  });
+  const groups = new Map<number, Member[]>();
+  members.forEach((member, index) => {
+    const group = groups.get(root(index)) ?? [];
+    group.push(member);
+    groups.set(root(index), group);
+  });
+  const clusters: QuoteCluster[] = [];
+  for (const group of groups.values()) {
+    const paraphrases = clusterParaphrases(source, group);
+    const articles = new Set(group.map((member) => member.articleId));
+    if (articles.size < 2 && paraphrases.length === 0) continue;
+    clusters.push(describe(group, paraphrases));
+  }
+  return clusters.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function describe(group: readonly Member[], paraphrases: ClusterParaphrase[]): QuoteCluster {
+  const longest = [...group].sort(byLengthThenContent)[0] as Member;
+  const words = longest.comparable.split(' ');
+  const slug = words.slice(0, SLUG_WORDS).join('-').replace(/[^a-z0-9-]/g, '');
+  const occurrences: ClusterOccurrence[] = group
+    .map((member) => ({
+      articleId: member.articleId,
+      quoteId: member.quoteId,
+      ...member.span,
+      kind: member.comparable === longest.comparable ? ('exact' as const) : ('partial' as const),
+    }))
+    .sort((a, b) => compareText(a.articleId, b.articleId) || a.start - b.start);
+  return { id: `${slug}-${digest(longest.comparable)}`, text: longest.span.text, occurrences, paraphrases };
+}
+
+function clusterParaphrases(source: ClusterSource, group: readonly Member[]): ClusterParaphrase[] {
+  const best = new Map<string, ClusterParaphrase>();
+  for (const member of group) {
+    for (const paraphrase of source.paraphrasesOf(member.articleId, member.quoteId)) {
+      const found: ClusterParaphrase = { ...paraphrase, quoteArticleId: member.articleId, quoteId: member.quoteId };
+      const overlapping = [...best.entries()].find(
+        ([, kept]) => kept.articleId === found.articleId && kept.start < found.end && found.start < kept.end,
+      );
+      if (overlapping && !betterParaphrase(found, overlapping[1])) continue;
+      if (overlapping) best.delete(overlapping[0]);
+      best.set(`${found.articleId}\u0000${found.start}`, found);
+    }
+  }
+  return [...best.values()].sort((a, b) => compareText(a.articleId, b.articleId) || a.start - b.start);
+}
+
+function betterParaphrase(candidate: ClusterParaphrase, kept: ClusterParaphrase): boolean {
+  if (candidate.score !== kept.score) return candidate.score > kept.score;
+  return compareText(`${candidate.quoteArticleId}\u0000${candidate.quoteId}`, `${kept.quoteArticleId}\u0000${kept.quoteId}`) < 0;
+}
+
+function byLengthThenContent(a: Member, b: Member): number {
+  const lengths = b.comparable.split(' ').length - a.comparable.split(' ').length;
+  return lengths || compareText(a.comparable, b.comparable) || compareText(a.articleId, b.articleId) || a.span.start - b.span.start;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function key(articleId: string, quoteId: string): string {
+  return `${articleId}\u0000${quoteId}`;
+}

@@ -1,0 +1,255 @@
+import { foldName, initials, sameSpelling } from '../../engine/nameVariants';
+import type { EntityKind, Span, Speaker } from '../../engine/types';
+import { parsePersonName, type PersonName } from './personName';
+
+/** One article's speaker as part of a corpus entity. */
+export interface EntityMention {
+  readonly articleId: string;
+  readonly speakerName: string;
+  readonly mentions: readonly Span[];
+}
+
+/** A person or organisation as the whole corpus knows it. */
+export interface CorpusEntity {
+  /** Derived from the canonical name: the same whatever order articles came in. */
+  readonly id: string;
+  /** The fullest form of the name, without titles. */
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** Every other name and alias it goes by in any article, sorted. */
+  readonly aliases: readonly string[];
+  readonly articles: readonly EntityMention[];
+}
+
+interface SpeakerRecord {
+  readonly articleId: string;
+  readonly speaker: Speaker;
+  readonly person: PersonName | null;
+}
+
+const MIN_ACRONYM = 3;
+
+/**
+ * Merges the speakers of different articles into corpus entities: "Bill de Blasio", "de Blasio"
+ * and "Mayor Bill de Blasio" are one person; "Soleimani", "Suleimani" and "Soleiman" one
+ * spelling; "Donald Trump" and "Ivanka Trump" stay two people. Roles ("the mayor") never merge
+ * anything across articles, because they name different people in different articles.
+ *
+ * Articles are set and removed one at a time; the entities are worked out again, in a fixed
+ * order, the first time they are asked for after a change.
+ */
+export class CorpusSpeakers {
+  private readonly byArticle = new Map<string, SpeakerRecord[]>();
+  private built: { entities: CorpusEntity[]; index: Map<string, CorpusEntity> } | null = null;
+
+  setArticle(articleId: string, speakers: readonly Speaker[]): void {
+    this.byArticle.set(
+      articleId,
+      speakers.map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null })),
+    );
+    this.built = null;
+  }
+
+  removeArticle(articleId: string): void {
+    if (this.byArticle.delete(articleId)) this.built = null;
+  }
+
+  entities(): readonly CorpusEntity[] {
+    return this.build().entities;
+  }
+
+  /** The entity an article's speaker (by its name in that article) belongs to. */
+  entityOf(articleId: string, speakerName: string): CorpusEntity | null {
+    return this.build().index.get(recordKey(articleId, speakerName)) ?? null;
+  }
+
+  private build(): { entities: CorpusEntity[]; index: Map<string, CorpusEntity> } {
+    if (this.built) return this.built;
+    const records = [...this.byArticle.keys()]
+      .sort()
+      .flatMap((articleId) => [...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name)));
+    const groups = [...groupPeople(records.filter((record) => record.person !== null)), ...groupOrganisations(records.filter((record) => record.person === null))];
+    const entities = groups.map(describe).sort((a, b) => compareText(a.id, b.id));
+    uniqueIds(entities);
+    const index = new Map<string, CorpusEntity>();
+    for (const entity of entities) for (const mention of entity.articles) index.set(recordKey(mention.articleId, mention.speakerName), entity);
+    this.built = { entities, index };
+    return this.built;
+  }
+}
+
+/** People: same family name (allowing spelling slips), then same or no given name. */
+function groupPeople(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+  const unnamed = records.filter((record) => record.person?.family === null);
+  const families = familySpellings(records.flatMap((record) => (record.person?.family ? [record.person.family] : [])));
+  const byFamily = new Map<string, SpeakerRecord[]>();
+  for (const record of records) {
+    const family = record.person?.family;
+    if (!family) continue;
+    const group = families.get(family) ?? family;
+    byFamily.set(group, [...(byFamily.get(group) ?? []), record]);
+  }
+  const groups: SpeakerRecord[][] = unnamed.map((record) => [record]);
+  for (const family of [...byFamily.keys()].sort()) groups.push(...splitByGivenName(byFamily.get(family) ?? []));
+  return mergeByHandle(groups);
+}
+
+/** Maps each family-name spelling to the first (alphabetically) of the spellings it is a variant of. */
+function familySpellings(spellings: readonly string[]): Map<string, string> {
+  const distinct = [...new Set(spellings)].sort();
+  const parent = new Map(distinct.map((spelling) => [spelling, spelling]));
+  const root = (spelling: string): string => {
+    let at = spelling;
+    while (parent.get(at) !== at) at = parent.get(at) ?? at;
+    return at;
+  };
+  const buckets = new Map<string, string[]>();
+  for (const spelling of distinct) buckets.set(spelling[0] ?? '', [...(buckets.get(spelling[0] ?? '') ?? []), spelling]);
+  for (const bucket of buckets.values()) {
+    bucket.sort((a, b) => a.length - b.length || compareText(a, b));
+    for (let i = 0; i < bucket.length; i += 1) {
+      const one = bucket[i] as string;
+      for (let j = i + 1; j < bucket.length && (bucket[j] as string).length - one.length <= 2; j += 1) {
+        const other = bucket[j] as string;
+        if (!sameSpelling(one, other)) continue;
+        const [a, b] = [root(one), root(other)];
+        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      }
+    }
+  }
+  return new Map(distinct.map((spelling) => [spelling, root(spelling)]));
+}
+
+/**
+ * Within one family name: people whose given names agree are one; a speaker known only by the
+ * family name joins the given name seen in its own article, else the one seen in clearly the
+ * most articles, else stays apart (it could be any of them).
+ */
+function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+  const named: SpeakerRecord[][] = [];
+  const bare: SpeakerRecord[] = [];
+  for (const record of records) {
+    const given = record.person?.given;
+    if (!given) {
+      bare.push(record);
+      continue;
+    }
+    const group = named.find((candidate) => candidate.some((other) => other.person?.given && sameSpelling(other.person.given, given, 1)));
+    if (group) group.push(record);
+    else named.push([record]);
+  }
+  const leftover: SpeakerRecord[] = [];
+  for (const record of bare) {
+    const sameArticle = named.filter((group) => group.some((other) => other.articleId === record.articleId));
+    const chosen = sameArticle.length === 1 ? sameArticle[0] : sameArticle.length === 0 ? dominant(named) : undefined;
+    if (chosen) chosen.push(record);
+    else leftover.push(record);
+  }
+  return leftover.length > 0 ? [...named, leftover] : named;
+}
+
+function dominant(groups: readonly SpeakerRecord[][]): SpeakerRecord[] | undefined {
+  const reach = groups.map((group) => new Set(group.map((record) => record.articleId)).size).sort((a, b) => b - a);
+  if (groups.length === 1) return groups[0];
+  const [first, second] = reach;
+  if (first === undefined || second === undefined || first <= second) return undefined;
+  return groups.find((group) => new Set(group.map((record) => record.articleId)).size === first);
+}
+
+/** The same social-media handle ("@NYCMayor") is the same account, whatever the name around it. */
+function mergeByHandle(groups: SpeakerRecord[][]): SpeakerRecord[][] {
+  const keysOf = (group: readonly SpeakerRecord[]): string[] =>
+    group.flatMap((record) => [record.speaker.name, ...record.speaker.aliases].filter((alias) => alias.startsWith('@')).map((handle) => handle.toLowerCase()));
+  return unionByKeys(groups, keysOf);
+}
+
+/** Organisations: same name or alias (without "the"), or one's initials as the other's name. */
+function groupOrganisations(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+  const keysOf = (group: readonly SpeakerRecord[]): string[] =>
+    group.flatMap((record) => {
+      const forms = [record.speaker.name, ...record.speaker.aliases].filter((form) => /\p{Lu}/u.test(form));
+      const keys = forms.map(organisationKey);
+      const acronym = initials(record.speaker.name);
+      if (acronym.length >= MIN_ACRONYM && acronym !== record.speaker.name) keys.push(acronym.toLowerCase());
+      return keys;
+    });
+  const byKind = (kind: EntityKind): SpeakerRecord[][] => records.filter((record) => record.speaker.kind === kind).map((record) => [record]);
+  return unionByKeys(byKind('organization'), keysOf);
+}
+
+function organisationKey(form: string): string {
+  return foldName(form).replace(/^the\s+/, '').replace(/\s+/g, ' ');
+}
+
+/** Joins groups that share a key; the acronym key only joins a group whose own name is that acronym. */
+function unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly SpeakerRecord[]) => string[]): SpeakerRecord[][] {
+  const parent = groups.map((_group, index) => index);
+  const root = (index: number): number => {
+    let at = index;
+    while (parent[at] !== at) at = parent[at] ?? at;
+    return at;
+  };
+  const owner = new Map<string, number>();
+  groups.forEach((group, index) => {
+    for (const key of new Set(keysOf(group))) {
+      const other = owner.get(key);
+      if (other === undefined) {
+        owner.set(key, index);
+        continue;
+      }
+      const [a, b] = [root(index), root(other)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  });
+  const merged = new Map<number, SpeakerRecord[]>();
+  groups.forEach((group, index) => merged.set(root(index), [...(merged.get(root(index)) ?? []), ...group]));
+  return [...merged.values()];
+}
+
+function describe(group: readonly SpeakerRecord[]): CorpusEntity {
+  const first = group[0] as SpeakerRecord;
+  const kind = first.speaker.kind;
+  const name = canonicalName(group);
+  const forms = new Set(group.flatMap((record) => [record.speaker.name, ...record.speaker.aliases]));
+  forms.delete(name);
+  const articles = group
+    .map((record) => ({ articleId: record.articleId, speakerName: record.speaker.name, mentions: record.speaker.mentions }))
+    .sort((a, b) => compareText(a.articleId, b.articleId) || compareText(a.speakerName, b.speakerName));
+  const slug = foldName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { id: `${kind}:${slug === '' ? 'unnamed' : slug}`, name, kind, aliases: [...forms].sort(compareText), articles };
+}
+
+/** The fullest written form: untitled before titled, more name words, more often used, then alphabetical. */
+function canonicalName(group: readonly SpeakerRecord[]): string {
+  const uses = new Map<string, number>();
+  for (const record of group) {
+    const form = record.person ? record.person.bare : record.speaker.name;
+    uses.set(form, (uses.get(form) ?? 0) + 1);
+  }
+  const ranked = [...uses.keys()].sort((a, b) => {
+    const [pa, pb] = [parsePersonName(a), parsePersonName(b)];
+    return pb.words - pa.words || (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || compareText(a, b);
+  });
+  return ranked[0] ?? first(group);
+}
+
+function first(group: readonly SpeakerRecord[]): string {
+  return group[0]?.speaker.name ?? '';
+}
+
+function uniqueIds(entities: CorpusEntity[]): void {
+  const seen = new Map<string, number>();
+  entities.forEach((entity, index) => {
+    const count = (seen.get(entity.id) ?? 0) + 1;
+    seen.set(entity.id, count);
+    if (count > 1) entities[index] = { ...entity, id: `${entity.id}-${count}` };
+  });
+}
+
+function recordKey(articleId: string, speakerName: string): string {
+  return `${articleId}\u0000${speakerName}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

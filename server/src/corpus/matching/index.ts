@@ -1,0 +1,4 @@
+export { QuoteMatcher, MAX_QUOTES_PER_ARTICLE, type MatcherStats } from './quoteMatcher';
+export { CorpusSpeakers, type CorpusEntity, type EntityMention } from './corpusSpeakers';
+export { normaliseWords, normalisedText, type NormalisedWords } from './normalise';
+export type * from './types';

@@ -1,0 +1,182 @@
+const EMPTY = -1;
+const MAX_LOAD = 0.75;
+
+/**
+ * A multimap from 32-bit keys to 32-bit values held in typed arrays: an open-addressing table of
+ * keys, each heading a linked list of values in a shared pool. Millions of postings cost a few
+ * bytes each, where a Map of arrays would cost tens of bytes per key.
+ *
+ * Removal is lazy: `forget` only lowers a key's count, and the stale values stay in its list
+ * (readers skip them) until `compact` drops every value its caller no longer recognises.
+ */
+export class PostingIndex {
+  private keys: Int32Array;
+  private heads: Int32Array;
+  /** Live values per key; EMPTY marks a free table slot. */
+  private counts: Int32Array;
+  private occupied = 0;
+  private values: Int32Array;
+  private next: Int32Array;
+  private poolUsed = 0;
+  private freeList = -1;
+  private livePostings = 0;
+  private stalePostings = 0;
+
+  constructor(initialKeys = 1024) {
+    const capacity = powerOfTwoAtLeast(initialKeys / MAX_LOAD);
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity).fill(EMPTY);
+    this.values = new Int32Array(initialKeys);
+    this.next = new Int32Array(initialKeys);
+  }
+
+  /** Number of live values stored under `key`. */
+  count(key: number): number {
+    const slot = this.find(key);
+    return slot < 0 ? 0 : (this.counts[slot] ?? 0);
+  }
+
+  /** Calls `visit` with every value stored under `key`, stale ones included. */
+  forEach(key: number, visit: (value: number) => void): void {
+    const slot = this.find(key);
+    if (slot < 0) return;
+    for (let node = this.heads[slot] ?? -1; node >= 0; node = this.next[node] ?? -1) visit(this.values[node] ?? 0);
+  }
+
+  add(key: number, value: number): void {
+    if (this.occupied + 1 > this.keys.length * MAX_LOAD) this.rehash();
+    const slot = this.slotFor(key);
+    if (this.counts[slot] === EMPTY) {
+      this.keys[slot] = key;
+      this.counts[slot] = 0;
+      this.occupied += 1;
+    }
+    const node = this.allocate();
+    this.values[node] = value;
+    this.next[node] = this.heads[slot] ?? -1;
+    this.heads[slot] = node;
+    this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+    this.livePostings += 1;
+  }
+
+  /** Marks one value under `key` as stale; the caller must stop recognising that value. */
+  forget(key: number): void {
+    const slot = this.find(key);
+    if (slot < 0 || (this.counts[slot] ?? 0) <= 0) return;
+    this.counts[slot] = (this.counts[slot] ?? 1) - 1;
+    this.livePostings -= 1;
+    this.stalePostings += 1;
+  }
+
+  /** Number of forgotten values still taking room. */
+  get stale(): number {
+    return this.stalePostings;
+  }
+
+  /** Unlinks every value `isLive` rejects, returning their room to the pool. */
+  compact(isLive: (value: number) => boolean): void {
+    for (let slot = 0; slot < this.keys.length; slot += 1) {
+      if (this.counts[slot] === EMPTY) continue;
+      let previous = -1;
+      let node = this.heads[slot] ?? -1;
+      while (node >= 0) {
+        const after = this.next[node] ?? -1;
+        if (isLive(this.values[node] ?? 0)) previous = node;
+        else {
+          if (previous < 0) this.heads[slot] = after;
+          else this.next[previous] = after;
+          this.next[node] = this.freeList;
+          this.freeList = node;
+        }
+        node = after;
+      }
+    }
+    this.stalePostings = 0;
+  }
+
+  /** Bytes held by the typed arrays, for benchmarks. */
+  get byteSize(): number {
+    return this.keys.byteLength + this.heads.byteLength + this.counts.byteLength + this.values.byteLength + this.next.byteLength;
+  }
+
+  /** Number of keys in the table (some may have only stale values left). */
+  get keyCount(): number {
+    return this.occupied;
+  }
+
+  /** Number of live values stored. */
+  get size(): number {
+    return this.livePostings;
+  }
+
+  private find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+      if (this.counts[slot] === EMPTY) return -1;
+      if (this.keys[slot] === key) return slot;
+    }
+  }
+
+  private slotFor(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+      if (this.counts[slot] === EMPTY || this.keys[slot] === key) return slot;
+    }
+  }
+
+  private allocate(): number {
+    if (this.freeList >= 0) {
+      const node = this.freeList;
+      this.freeList = this.next[node] ?? -1;
+      return node;
+    }
+    if (this.poolUsed === this.values.length) {
+      const length = Math.ceil(this.values.length * 1.5);
+      this.values = grown(this.values, length);
+      this.next = grown(this.next, length);
+    }
+    const node = this.poolUsed;
+    this.poolUsed += 1;
+    return node;
+  }
+
+  // Keys without values (all forgotten and compacted away) are dropped here; the table doubles
+  // only when the keys still in use need it.
+  private rehash(): void {
+    const { keys, heads, counts } = this;
+    let liveKeys = 0;
+    for (let slot = 0; slot < keys.length; slot += 1) if ((heads[slot] ?? -1) >= 0) liveKeys += 1;
+    const capacity = liveKeys + 1 > keys.length * MAX_LOAD * 0.5 ? keys.length * 2 : keys.length;
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity).fill(EMPTY);
+    this.occupied = 0;
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      if ((heads[slot] ?? -1) < 0) continue;
+      const target = this.slotFor(keys[slot] ?? 0);
+      this.keys[target] = keys[slot] ?? 0;
+      this.heads[target] = heads[slot] ?? -1;
+      this.counts[target] = counts[slot] ?? 0;
+      this.occupied += 1;
+    }
+  }
+}
+
+function spread(key: number): number {
+  const mixed = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
+  return (mixed ^ (mixed >>> 16)) >>> 0;
+}
+
+function powerOfTwoAtLeast(n: number): number {
+  let size = 16;
+  while (size < n) size *= 2;
+  return size;
+}
+
+/** A copy of `array` in a longer one. */
+export function grown(array: Int32Array, length = array.length * 2): Int32Array {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}

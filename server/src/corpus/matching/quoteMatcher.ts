@@ -1,0 +1,466 @@
+import { alignLocally } from './alignment';
+import { buildClusters, type ClusterSource } from './clusters';
+import { contentForm } from './contentWords';
+import { hashPair, hashSequence } from './hashing';
+import { normaliseWords } from './normalise';
+import { grown, PostingIndex } from './postingIndex';
+import { proseStretches } from './proseStretches';
+import {
+  MAX_PAIR_POSTINGS,
+  MAX_WORD_POSTINGS,
+  MIN_CONTAINED_WORDS,
+  MIN_PARAPHRASE_COVERAGE,
+  MIN_PARAPHRASE_DENSITY,
+  MIN_PARAPHRASE_SHARED,
+  MIN_PARAPHRASE_SHARED_PART,
+  MIN_PARAPHRASED_QUOTE_WORDS,
+  MIN_PROPORTIONAL_RUN,
+  MIN_SHARED_RUN,
+  MIN_SHARED_RUN_SHARE,
+  MAX_PARAPHRASE_CANDIDATES,
+  MIN_PARAPHRASE_LOOKUP_HITS,
+  SHORT_QUOTE_WORDS,
+} from './thresholds';
+import type { Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
+import { Vocabulary } from './vocabulary';
+import { containedAt, longestSharedRun, sameWords, type WordRange, type WordSequence } from './wordRuns';
+
+/** Stale postings tolerated before compacting, whatever the size of the corpus. */
+const MIN_STALE_TO_COMPACT = 50_000;
+
+/** Quotes beyond this many in one article are not indexed (posting values pack article slot and quote index). */
+export const MAX_QUOTES_PER_ARTICLE = 4096;
+
+interface StoredQuote {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface ArticleRecord {
+  readonly id: string;
+  readonly slot: number;
+  readonly text: string;
+  readonly quotes: readonly StoredQuote[];
+  readonly quoteIndex: ReadonlyMap<string, number>;
+  /** Per quote: word count n, segment count s, then n word ids, n starts, n ends, s segment starts. */
+  readonly packed: Uint32Array;
+  readonly quoteBase: Uint32Array;
+  readonly wholeKeys: Int32Array;
+  readonly passageSlots: Int32Array;
+}
+
+/** A stored quote read back from its article's packed words. */
+interface QuoteView extends WordSequence {
+  readonly ids: Uint32Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly segmentStarts: Uint32Array;
+}
+
+interface ContentWords {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** Figures for benchmarks and the status item. */
+export interface MatcherStats {
+  readonly articles: number;
+  readonly quotes: number;
+  readonly pairPostings: number;
+  readonly pairKeys: number;
+  readonly passages: number;
+  readonly wordPostings: number;
+  readonly words: number;
+  readonly indexBytes: number;
+}
+
+/**
+ * Finds the same quote across the articles of a corpus, and unquoted passages that restate it.
+ *
+ * Every quote is indexed by its whole normalised word sequence and by each pair of adjacent
+ * words; every unquoted passage by its content words. A query looks candidates up there and
+ * verifies only those, so its cost follows the few quotes that share words with the queried one,
+ * not the size of the corpus. Nothing pairwise is stored: matches are worked out when asked for.
+ */
+export class QuoteMatcher implements ClusterSource {
+  private readonly vocabulary = new Vocabulary();
+  private readonly articles = new Map<string, ArticleRecord>();
+  private readonly bySlot: (ArticleRecord | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly wholeIndex = new PostingIndex();
+  private readonly pairIndex = new PostingIndex();
+  private readonly wordIndex = new PostingIndex();
+  private passageArticle: Int32Array = new Int32Array(1024);
+  private passageStart: Int32Array = new Int32Array(1024);
+  private passageEnd: Int32Array = new Int32Array(1024);
+  private passageCount = 0;
+  private readonly freePassages: number[] = [];
+  // Slots of removed articles and passages: their stale postings still name them, so they are
+  // reused only after the indexes have been compacted.
+  private readonly retiredSlots: number[] = [];
+  private readonly retiredPassages: number[] = [];
+  private quoteCount = 0;
+
+  /** Adds an article, or replaces what was known of it. Quote spans are offsets into `text`. */
+  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[]): void {
+    this.removeArticle(articleId);
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
+    const normalised = kept.map((quote) => normaliseWords(text, quote.start, quote.end));
+    const quoteBase = new Uint32Array(kept.length);
+    let size = 0;
+    normalised.forEach((words, index) => {
+      quoteBase[index] = size;
+      size += 2 + words.words.length * 3 + words.segmentStarts.length;
+    });
+    const packed = new Uint32Array(size);
+    const wholeKeys = new Int32Array(kept.length);
+    normalised.forEach((words, index) => {
+      const base = quoteBase[index] ?? 0;
+      const n = words.words.length;
+      packed[base] = n;
+      packed[base + 1] = words.segmentStarts.length;
+      words.words.forEach((word, k) => {
+        packed[base + 2 + k] = this.vocabulary.idOf(word);
+        packed[base + 2 + n + k] = words.starts[k] ?? 0;
+        packed[base + 2 + 2 * n + k] = words.ends[k] ?? 0;
+      });
+      packed.set(words.segmentStarts, base + 2 + 3 * n);
+      wholeKeys[index] = hashSequence(packed.subarray(base + 2, base + 2 + n));
+    });
+    const record: ArticleRecord = {
+      id: articleId,
+      slot,
+      text,
+      quotes: kept,
+      quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])),
+      packed,
+      quoteBase,
+      wholeKeys,
+      passageSlots: this.indexPassages(slot, text, kept),
+    };
+    this.articles.set(articleId, record);
+    this.bySlot[slot] = record;
+    kept.forEach((_quote, index) => this.indexQuote(record, index, true));
+    this.quoteCount += kept.length;
+  }
+
+  removeArticle(articleId: string): void {
+    const record = this.articles.get(articleId);
+    if (!record) return;
+    record.quotes.forEach((_quote, index) => this.indexQuote(record, index, false));
+    for (const passage of record.passageSlots) {
+      for (const id of this.passageContent(passage, record.text).distinct) this.wordIndex.forget(id);
+      this.passageArticle[passage] = -1;
+      this.retiredPassages.push(passage);
+    }
+    this.quoteCount -= record.quotes.length;
+    this.articles.delete(articleId);
+    this.bySlot[record.slot] = undefined;
+    this.retiredSlots.push(record.slot);
+    this.compactWhenStale();
+  }
+
+  hasArticle(articleId: string): boolean {
+    return this.articles.has(articleId);
+  }
+
+  articleIds(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  /** The quotes of an article as they were indexed. */
+  quotesOf(articleId: string): readonly QuoteInput[] {
+    return this.articles.get(articleId)?.quotes ?? [];
+  }
+
+  /** The normalised words of a quote joined by spaces ("iran never won a war"), or null if unknown. */
+  comparableText(articleId: string, quoteId: string): string | null {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    if (!record || index === undefined) return null;
+    const quote = record.quotes[index] as StoredQuote;
+    return normaliseWords(record.text, quote.start, quote.end).words.join(' ');
+  }
+
+  /** The quote's span and text, or null if unknown. */
+  quoteSpan(articleId: string, quoteId: string): TextSpan | null {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    if (!record || index === undefined) return null;
+    const quote = record.quotes[index] as StoredQuote;
+    return span(record.text, quote.start, quote.end);
+  }
+
+  /** Other quotes, in other articles or the same one, that reproduce this quote or a part of it. */
+  matchesOf(articleId: string, quoteId: string): QuoteMatch[] {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    if (!record || index === undefined) return [];
+    const own = this.view(record, index);
+    if (own.ids.length === 0) return [];
+    const ownValue = record.slot * MAX_QUOTES_PER_ARTICLE + index;
+    const candidates = new Map<number, number>();
+    this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => candidates.set(value, Number.POSITIVE_INFINITY));
+    const commonPairs = new Set<number>();
+    for (const pair of distinctPairs(own.ids)) {
+      if (this.pairIndex.count(pair) > MAX_PAIR_POSTINGS) commonPairs.add(pair);
+      else this.pairIndex.forEach(pair, (value) => candidates.set(value, (candidates.get(value) ?? 0) + 1));
+    }
+    const ownHasFewPairs = hasFewerThanTwoPairs(own);
+    const matches: QuoteMatch[] = [];
+    for (const [value, hits] of candidates) {
+      if (value === ownValue) continue;
+      const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
+      const otherIndex = value % MAX_QUOTES_PER_ARTICLE;
+      if (!other) continue;
+      const theirs = this.view(other, otherIndex);
+      // Every rule but equality needs two shared word pairs, unless a quote has fewer than two.
+      // The count adds the common pairs left out of the lookup, so the test is the same from both sides.
+      const shared = hits >= 2 ? hits : hits + countSharedPairs(commonPairs, theirs.ids);
+      if (shared < 2 && (shared === 0 || (!ownHasFewPairs && !hasFewerThanTwoPairs(theirs)))) continue;
+      const match = compareQuotes(record, own, other, otherIndex, theirs);
+      if (match) matches.push(match);
+    }
+    return matches.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.quote.start - b.quote.start));
+  }
+
+  /** Unquoted passages of other articles that restate this quote (quotes of at least six words). */
+  paraphrasesOf(articleId: string, quoteId: string): Paraphrase[] {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    if (!record || index === undefined) return [];
+    const quote = record.quotes[index] as StoredQuote;
+    if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
+    const content = this.contentWords(record.text, quote.start, quote.end, false);
+    const hits = new Map<number, number>();
+    let tooCommon = 0;
+    for (const id of new Set(content.ids)) {
+      if (id === 0) continue;
+      if (this.wordIndex.count(id) > MAX_WORD_POSTINGS) tooCommon += 1;
+      else this.wordIndex.forEach(id, (passage) => hits.set(passage, (hits.get(passage) ?? 0) + 1));
+    }
+    // The fewest shared words a paraphrase can have, less those too common to have been counted.
+    const required = Math.max(MIN_PARAPHRASE_SHARED, Math.min(MIN_PARAPHRASE_SHARED_PART, Math.ceil(MIN_PARAPHRASE_COVERAGE * content.ids.length)));
+    const needed = Math.max(MIN_PARAPHRASE_LOOKUP_HITS, required - tooCommon);
+    const candidates = [...hits]
+      .filter(([, count]) => count >= needed)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_PARAPHRASE_CANDIDATES);
+    const paraphrases: Paraphrase[] = [];
+    for (const [passage] of candidates) {
+      const other = this.bySlot[this.passageArticle[passage] ?? -1];
+      if (!other || other === record) continue;
+      const found = this.restatement(record.text, content, other, passage);
+      if (found) paraphrases.push(found);
+    }
+    return paraphrases.sort((a, b) => b.score - a.score || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
+  }
+
+  /** Groups of quotes joined by verbatim matches that reach into more than one article or have paraphrases. */
+  clusters(): QuoteCluster[] {
+    return buildClusters(this);
+  }
+
+  stats(): MatcherStats {
+    const passages = this.passageCount - this.freePassages.length - this.retiredPassages.length;
+    return {
+      articles: this.articles.size,
+      quotes: this.quoteCount,
+      pairPostings: this.pairIndex.size,
+      pairKeys: this.pairIndex.keyCount,
+      passages,
+      wordPostings: this.wordIndex.size,
+      words: this.vocabulary.size,
+      indexBytes:
+        this.wholeIndex.byteSize + this.pairIndex.byteSize + this.wordIndex.byteSize + this.passageArticle.byteLength * 3 +
+        [...this.articles.values()].reduce((sum, record) => sum + record.packed.byteLength + record.passageSlots.byteLength, 0),
+    };
+  }
+
+  private indexQuote(record: ArticleRecord, index: number, adding: boolean): void {
+    const value = record.slot * MAX_QUOTES_PER_ARTICLE + index;
+    const ids = this.view(record, index).ids;
+    if (ids.length === 0) return;
+    const whole = record.wholeKeys[index] ?? 0;
+    if (adding) this.wholeIndex.add(whole, value);
+    else this.wholeIndex.forget(whole);
+    for (const pair of distinctPairs(ids)) {
+      if (adding) this.pairIndex.add(pair, value);
+      else this.pairIndex.forget(pair);
+    }
+  }
+
+  /** Drops stale postings once they are as many as a third of the live ones, then frees their slots. */
+  private compactWhenStale(): void {
+    const stale = this.wholeIndex.stale + this.pairIndex.stale + this.wordIndex.stale;
+    const live = this.wholeIndex.size + this.pairIndex.size + this.wordIndex.size;
+    if (stale < Math.max(MIN_STALE_TO_COMPACT, live / 3)) return;
+    const liveQuote = (value: number): boolean => this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)] !== undefined;
+    this.wholeIndex.compact(liveQuote);
+    this.pairIndex.compact(liveQuote);
+    this.wordIndex.compact((passage) => (this.passageArticle[passage] ?? -1) >= 0);
+    this.freeSlots.push(...this.retiredSlots.splice(0));
+    this.freePassages.push(...this.retiredPassages.splice(0));
+  }
+
+  private indexPassages(slot: number, text: string, quotes: readonly QuoteInput[]): Int32Array {
+    const slots: number[] = [];
+    for (const stretch of proseStretches(text, quotes)) {
+      const content = this.contentWords(text, stretch.start, stretch.end, true);
+      if (content.ids.length < MIN_PARAPHRASE_SHARED) continue;
+      const passage = this.allocatePassage();
+      this.passageArticle[passage] = slot;
+      this.passageStart[passage] = stretch.start;
+      this.passageEnd[passage] = stretch.end;
+      for (const id of new Set(content.ids)) this.wordIndex.add(id, passage);
+      slots.push(passage);
+    }
+    return Int32Array.from(slots);
+  }
+
+  private passageContent(passage: number, text: string): { content: ContentWords; distinct: Set<number> } {
+    const content = this.contentWords(text, this.passageStart[passage] ?? 0, this.passageEnd[passage] ?? 0, false);
+    return { content, distinct: new Set(content.ids) };
+  }
+
+  private allocatePassage(): number {
+    const reused = this.freePassages.pop();
+    if (reused !== undefined) return reused;
+    if (this.passageCount === this.passageArticle.length) {
+      this.passageArticle = grown(this.passageArticle);
+      this.passageStart = grown(this.passageStart);
+      this.passageEnd = grown(this.passageEnd);
+    }
+    this.passageCount += 1;
+    return this.passageCount - 1;
+  }
+
+  /** Content words of a stretch as ids; unseen words get id 0 unless `intern` (indexing) is set. */
+  private contentWords(text: string, from: number, to: number, intern: boolean): ContentWords {
+    const words = normaliseWords(text, from, to);
+    const ids: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    words.words.forEach((word, k) => {
+      const form = contentForm(word);
+      if (form === null) return;
+      ids.push(intern ? this.vocabulary.idOf(form) : this.vocabulary.peek(form));
+      starts.push(words.starts[k] ?? 0);
+      ends.push(words.ends[k] ?? 0);
+    });
+    return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  }
+
+  private restatement(quoteText: string, quote: ContentWords, other: ArticleRecord, passage: number): Paraphrase | null {
+    const { content } = this.passageContent(passage, other.text);
+    const aligned = alignLocally(quote.ids, content.ids);
+    if (!aligned || aligned.matched < MIN_PARAPHRASE_SHARED) return null;
+    const { matched } = aligned;
+    if (matched < MIN_PARAPHRASE_COVERAGE * quote.ids.length && matched < MIN_PARAPHRASE_SHARED_PART) return null;
+    const quoteLength = aligned.leftTo - aligned.leftFrom;
+    const passageLength = aligned.rightTo - aligned.rightFrom;
+    if (matched < MIN_PARAPHRASE_DENSITY * quoteLength || matched < MIN_PARAPHRASE_DENSITY * passageLength) return null;
+    const start = content.starts[aligned.rightFrom] ?? 0;
+    const end = content.ends[aligned.rightTo - 1] ?? start;
+    return {
+      articleId: other.id,
+      ...span(other.text, start, end),
+      score: round((2 * matched) / (quote.ids.length + passageLength)),
+      sharedWords: matched,
+      quoteExcerpt: span(quoteText, quote.starts[aligned.leftFrom] ?? 0, quote.ends[aligned.leftTo - 1] ?? 0),
+    };
+  }
+
+  private view(record: ArticleRecord, index: number): QuoteView {
+    const base = record.quoteBase[index] ?? 0;
+    const n = record.packed[base] ?? 0;
+    const segments = record.packed[base + 1] ?? 0;
+    const at = base + 2;
+    return {
+      ids: record.packed.subarray(at, at + n),
+      starts: record.packed.subarray(at + n, at + 2 * n),
+      ends: record.packed.subarray(at + 2 * n, at + 3 * n),
+      segmentStarts: record.packed.subarray(at + 3 * n, at + 3 * n + segments),
+    };
+  }
+}
+
+function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
+  const whole = (view: QuoteView): WordRange => ({ from: 0, to: view.ids.length });
+  const result = (kind: 'exact' | 'partial', ownRange: WordRange, theirRange: WordRange): QuoteMatch => {
+    const quote = other.quotes[otherIndex] as StoredQuote;
+    return {
+      kind,
+      articleId: other.id,
+      quoteId: quote.id,
+      quote: span(other.text, quote.start, quote.end),
+      excerpt: wordSpan(other.text, theirs, theirRange),
+      ownExcerpt: wordSpan(record.text, own, ownRange),
+      sharedWords: Math.min(ownRange.to - ownRange.from, theirRange.to - theirRange.from),
+    };
+  };
+  if (sameWords(own.ids, theirs.ids)) return result('exact', whole(own), whole(theirs));
+  if (own.ids.length < theirs.ids.length && own.ids.length >= MIN_CONTAINED_WORDS) {
+    const inside = containedAt(own, theirs);
+    if (inside) return result('partial', whole(own), inside);
+  }
+  if (theirs.ids.length < own.ids.length && theirs.ids.length >= MIN_CONTAINED_WORDS) {
+    const inside = containedAt(theirs, own);
+    if (inside) return result('partial', inside, whole(theirs));
+  }
+  const shorter = Math.min(own.ids.length, theirs.ids.length);
+  if (shorter <= SHORT_QUOTE_WORDS) return null;
+  const run = longestSharedRun(own.ids, theirs.ids);
+  const long = run.length >= MIN_SHARED_RUN;
+  const large = run.length >= MIN_PROPORTIONAL_RUN && run.length >= MIN_SHARED_RUN_SHARE * shorter;
+  if (!long && !large) return null;
+  return result('partial', { from: run.leftFrom, to: run.leftFrom + run.length }, { from: run.rightFrom, to: run.rightFrom + run.length });
+}
+
+function distinctPairs(ids: ArrayLike<number>): Set<number> {
+  const pairs = new Set<number>();
+  for (let k = 1; k < ids.length; k += 1) pairs.add(hashPair(ids[k - 1] ?? 0, ids[k] ?? 0));
+  return pairs;
+}
+
+/** Distinct adjacent pairs of `ids` found in `pairs`. */
+function countSharedPairs(pairs: ReadonlySet<number>, ids: ArrayLike<number>): number {
+  if (pairs.size === 0) return 0;
+  const found = new Set<number>();
+  for (let k = 1; k < ids.length; k += 1) {
+    const pair = hashPair(ids[k - 1] ?? 0, ids[k] ?? 0);
+    if (pairs.has(pair)) found.add(pair);
+  }
+  return found.size;
+}
+
+/** True when the quote has fewer than two distinct adjacent word pairs that do not straddle an ellipsis or insertion. */
+function hasFewerThanTwoPairs(view: QuoteView): boolean {
+  let first: number | null = null;
+  let segment = 1;
+  for (let k = 1; k < view.ids.length; k += 1) {
+    if (segment < view.segmentStarts.length && view.segmentStarts[segment] === k) {
+      segment += 1;
+      continue;
+    }
+    const pair = hashPair(view.ids[k - 1] ?? 0, view.ids[k] ?? 0);
+    if (first === null) first = pair;
+    else if (pair !== first) return false;
+  }
+  return true;
+}
+
+function wordSpan(text: string, view: QuoteView, range: WordRange): TextSpan {
+  return span(text, view.starts[range.from] ?? 0, view.ends[range.to - 1] ?? 0);
+}
+
+function span(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,22 @@
+/** Interns words as small integers so that sequences can be kept in typed arrays and compared fast. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  /** The id of `word`, assigned on first sight. */
+  idOf(word: string): number {
+    const known = this.ids.get(word);
+    if (known !== undefined) return known;
+    const id = this.ids.size + 1;
+    this.ids.set(word, id);
+    return id;
+  }
+
+  /** The id of `word`, or 0 when it was never seen (so it cannot match anything stored). */
+  peek(word: string): number {
+    return this.ids.get(word) ?? 0;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}

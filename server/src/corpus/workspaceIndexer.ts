@@ -1,0 +1,134 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ArticleAnalyzer } from './articleAnalysis';
+import { readArticleFile } from './articleFile';
+import type { Corpus } from './corpus';
+import { IncludedFiles } from './includedFiles';
+
+export interface FolderSettings {
+  include: string[];
+  maxFileSize: number;
+}
+
+export interface IndexingProgress {
+  begin(total: number): void;
+  report(done: number, total: number, file: string): void;
+  end(): void;
+}
+
+export interface IndexerHost {
+  settingsOf(folderUri: string): Promise<FolderSettings>;
+  /** Whether an editor holds the file: then the editor's text wins over the disk's. */
+  isOpen(uri: string): boolean;
+  log(message: string): void;
+}
+
+/**
+ * Keeps the corpus in step with the article files of the workspace folders: a full scan at
+ * start and on settings changes, then one file at a time as watchers report changes.
+ */
+export class WorkspaceIndexer {
+  private folders = new Map<string, { files: IncludedFiles; maxFileSize: number }>();
+  private scan: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly analyzer: ArticleAnalyzer,
+    private readonly host: IndexerHost,
+  ) {}
+
+  /** Rescans every folder; an older scan still running stops at its next file. */
+  reindex(folderUris: readonly string[], progress: IndexingProgress): Promise<void> {
+    const generation = ++this.generation;
+    this.scan = this.scan.then(() => this.runScan(folderUris, progress, generation));
+    return this.scan;
+  }
+
+  whenIdle(): Promise<void> {
+    return this.scan;
+  }
+
+  /** The include globs in force for `uri`'s folder, if the file is an article. */
+  includes(uri: string): boolean {
+    const path = toPath(uri);
+    return path !== null && [...this.folders.values()].some(({ files }) => files.includes(path));
+  }
+
+  async fileChanged(uri: string): Promise<void> {
+    const path = toPath(uri);
+    if (path === null || this.host.isOpen(uri)) return;
+    const folder = [...this.folders.values()].find(({ files }) => files.includes(path));
+    if (!folder) return;
+    await this.indexFile(path, folder.maxFileSize);
+  }
+
+  fileDeleted(uri: string): void {
+    if (!this.host.isOpen(uri)) this.corpus.delete(uri);
+  }
+
+  /** Reverts a closed editor's article to the file on disk, or drops it when it is not an article file. */
+  async editorClosed(uri: string): Promise<void> {
+    if (this.includes(uri)) {
+      await this.fileChanged(uri);
+    } else {
+      this.corpus.delete(uri);
+    }
+  }
+
+  private async runScan(folderUris: readonly string[], progress: IndexingProgress, generation: number): Promise<void> {
+    const folders = new Map<string, { files: IncludedFiles; maxFileSize: number }>();
+    for (const folderUri of folderUris) {
+      const path = toPath(folderUri);
+      if (path === null) continue;
+      const { include, maxFileSize } = await this.host.settingsOf(folderUri);
+      folders.set(folderUri, { files: new IncludedFiles(path, include), maxFileSize });
+    }
+    this.folders = folders;
+    const work: { path: string; maxFileSize: number }[] = [];
+    for (const { files, maxFileSize } of folders.values()) {
+      for (const path of await files.list()) work.push({ path, maxFileSize });
+    }
+    const wanted = new Set(work.map(({ path }) => pathToFileURL(path).toString()));
+    for (const article of [...this.corpus.all()]) {
+      if (article.origin === 'disk' && !wanted.has(article.uri)) this.corpus.delete(article.uri);
+    }
+    progress.begin(work.length);
+    try {
+      for (const [done, { path, maxFileSize }] of work.entries()) {
+        if (generation !== this.generation) return;
+        if (!this.host.isOpen(pathToFileURL(path).toString())) await this.indexFile(path, maxFileSize);
+        progress.report(done + 1, work.length, path);
+        // Let requests (hovers, tokens) in between files.
+        await new Promise((resume) => setImmediate(resume));
+      }
+    } finally {
+      progress.end();
+    }
+  }
+
+  private async indexFile(path: string, maxFileSize: number): Promise<void> {
+    const uri = pathToFileURL(path).toString();
+    try {
+      const content = await readArticleFile(path, maxFileSize);
+      // The editor may have opened the file while it was being read.
+      if (this.host.isOpen(uri)) return;
+      if (content.problem) {
+        this.corpus.set(uri, '', 'disk', 0, { analysis: null, problem: content.problem });
+      } else {
+        this.corpus.set(uri, content.text, 'disk', 0, this.analyzer.analyse(content.text, maxFileSize));
+      }
+    } catch (error) {
+      // Deleted or renamed while indexing: the watcher reports it; nothing to keep.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR') {
+        this.corpus.delete(uri);
+        return;
+      }
+      this.host.log(`Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function toPath(uri: string): string | null {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+}

@@ -1,0 +1,122 @@
+import type { AttributionDraft } from './attributions';
+import type { ArticleContext } from './context';
+import type { Entity } from './entities';
+import type { QuoteSpan } from './quotes';
+import { sentenceIndexAt } from './sentences';
+import type { Quote, Span } from './types';
+
+/** A quote with the entity it was credited to, before the speakers list is made. */
+export interface CreditedQuote {
+  quote: Quote;
+  entity: Entity | null;
+}
+
+const HANDLE = /\(?\s*(@\w{1,30})\s*\)?/u;
+
+/** Credits every quote: its own sentence's attribution, else the quote it continues, else nobody. */
+export function creditQuotes(context: ArticleContext, spans: readonly QuoteSpan[], drafts: readonly AttributionDraft[]): CreditedQuote[] {
+  const credited: CreditedQuote[] = [];
+  for (const [index, span] of spans.entries()) {
+    const quote: Quote = {
+      id: `q${index + 1}`,
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      style: span.style,
+      continued: span.continued,
+      speaker: null,
+      source: null,
+      cue: null,
+      attribution: null,
+    };
+    const entry: CreditedQuote = { quote, entity: null };
+    if (span.style === 'post') creditPost(context, span, entry);
+    else creditFromSentence(context, span, drafts, entry, credited);
+    credited.push(entry);
+  }
+  shareCreditOfSameWords(credited);
+  return credited;
+}
+
+function creditPost(context: ArticleContext, span: QuoteSpan, entry: CreditedQuote): void {
+  const signature = span.signature;
+  if (!signature) return;
+  const handle = HANDLE.exec(signature.text);
+  const nameEnd = handle ? handle.index : signature.text.search(/\s(?:\p{Lu}\p{Ll}+\s+\d|\d)/u);
+  const raw = signature.text.slice(0, nameEnd > 0 ? nameEnd : signature.text.length);
+  const leading = raw.length - raw.trimStart().replace(/^[—–-]\s*/u, '').length;
+  const name = raw.slice(leading).trim();
+  if (name === '') return;
+  const source: Span = { start: signature.start + leading, end: signature.start + leading + name.length, text: name };
+  const entity = context.registry.lookup(name, source.start, true);
+  if (!entity) return;
+  context.registry.mention(entity, source, 'name');
+  if (name !== entity.name) entity.aliases.add(name);
+  if (handle) {
+    const at = signature.start + handle.index + (handle[0].indexOf('@'));
+    entity.aliases.add(handle[1] as string);
+    context.registry.mention(entity, { start: at, end: at + (handle[1] as string).length, text: handle[1] as string }, 'handle');
+  }
+  entry.entity = entity;
+  entry.quote.speaker = entity.name;
+  entry.quote.source = source;
+}
+
+function creditFromSentence(context: ArticleContext, span: QuoteSpan, drafts: readonly AttributionDraft[], entry: CreditedQuote, earlier: readonly CreditedQuote[]): void {
+  const first = sentenceIndexAt(context.sentences, span.start);
+  const last = sentenceIndexAt(context.sentences, Math.max(span.start, span.end - 1));
+  let best: { index: number; distance: number; outlet: boolean } | null = null;
+  for (const [index, draft] of drafts.entries()) {
+    if (draft.sentence < first || draft.sentence > last) continue;
+    const { attribution } = draft;
+    // A transcript label opening the quote ("“PENCE: Well, …") names its speaker.
+    if (draft.label && attribution.start >= span.start && attribution.start - span.start <= 2) {
+      best = { index, distance: -1, outlet: false };
+      break;
+    }
+    if (attribution.start < span.end && attribution.end > span.start) continue;
+    const distance = attribution.start >= span.end ? attribution.start - span.end : span.start - attribution.end;
+    const outlet = attribution.kind === 'outlet';
+    if (best === null || (best.outlet && !outlet) || (best.outlet === outlet && distance < best.distance)) best = { index, distance, outlet };
+  }
+  if (best !== null) {
+    const draft = drafts[best.index] as AttributionDraft;
+    entry.quote.attribution = best.index;
+    entry.quote.source = draft.attribution.mention;
+    entry.quote.cue = draft.attribution.cue;
+    entry.entity = draft.entity;
+    entry.quote.speaker = draft.attribution.kind === 'unnamed' ? null : draft.attribution.source;
+    return;
+  }
+  if (span.text.trim().split(/\s+/u).length <= 2) return;
+  const previous = earlier[earlier.length - 1];
+  if (!previous || previous.quote.style === 'post') return;
+  const previousSentence = sentenceIndexAt(context.sentences, Math.max(previous.quote.start, previous.quote.end - 1));
+  const adjacent = span.continued || first - previousSentence <= 1;
+  if (!adjacent) return;
+  entry.entity = previous.entity;
+  entry.quote.speaker = previous.quote.speaker;
+  entry.quote.source = previous.quote.source;
+  entry.quote.cue = previous.quote.cue;
+  entry.quote.attribution = previous.quote.attribution;
+}
+
+/** The same words quoted twice in one article are one utterance: an uncredited copy takes the credited one's speaker. */
+function shareCreditOfSameWords(credited: readonly CreditedQuote[]): void {
+  const byWords = new Map<string, CreditedQuote>();
+  for (const entry of credited) {
+    const key = wordsOf(entry.quote.text);
+    if (entry.quote.speaker !== null && key !== '' && !byWords.has(key)) byWords.set(key, entry);
+  }
+  for (const entry of credited) {
+    if (entry.quote.speaker !== null) continue;
+    const match = byWords.get(wordsOf(entry.quote.text));
+    if (!match) continue;
+    entry.quote.speaker = match.quote.speaker;
+    entry.entity = match.entity;
+  }
+}
+
+function wordsOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,97 @@
+import type { ArticleContext } from './context';
+import type { Entity, Mention } from './entities';
+import { PRONOUNS } from './sourcePhrase';
+import { isCollective, isOrganizationHead, isPeopleName, isPersonRole } from './roles';
+import { tokenize } from './tokens';
+import type { AttributionKind, Span } from './types';
+
+/** Who a source phrase names: an outlet, an entity of the article, or somebody unnamed. */
+export interface ResolvedSource {
+  kind: AttributionKind;
+  /** Outlet name, entity name, or the phrase itself for unnamed sources. */
+  name: string;
+  entity: Entity | null;
+}
+
+const KIND_RANK: Record<string, number> = { person: 0, organization: 1, unknown: 2 };
+
+/** Resolves a source phrase: outlets first, then names, roles and pronouns; the rest is unnamed. */
+export function resolveSource(context: ArticleContext, phrase: Span): ResolvedSource {
+  const outlet = context.outlets.find((candidate) => candidate.mentions.some((mention) => mention.start < phrase.end && mention.end > phrase.start));
+  if (outlet) return { kind: 'outlet', name: outlet.name, entity: null };
+  const words = tokenize(phrase.text);
+  const lastWord = (words[words.length - 1]?.text ?? '').toLowerCase();
+  if (words.length === 1 && PRONOUNS.has(lastWord)) {
+    const entity = context.pronouns.resolve(lastWord, phrase.start, sentenceOf(context, phrase.start));
+    return found(context, entity, phrase, 'pronoun');
+  }
+  if (isCollective(lastWord) && !isOrganizationHead(lastWord) && !isPersonRole(lastWord)) return unnamed(phrase);
+  if (isPeopleName(phrase.text) || isPeopleName(lastWord)) return unnamed(phrase);
+  if (isOrganizationHead(lastWord) && /\p{Lu}/u.test(phrase.text) && rolePhrase(phrase.text) === null) {
+    const organization = context.registry.lookup(phrase.text, phrase.start, true);
+    if (organization) return found(context, organization, phrase, 'name');
+  }
+  const named = namedIn(context, phrase);
+  if (named && named.kind === 'person') return found(context, named, phrase, 'name');
+  const role = rolePhrase(phrase.text);
+  if (role !== null) {
+    const head = roleHead(role);
+    const kind = isOrganizationHead(head) && !isPersonRole(head) ? 'organization' : 'person';
+    const entity = context.registry.resolveRole(role, phrase.start, kind);
+    if (entity) return found(context, entity, phrase, 'role');
+    if (kind === 'person' && /^\S+(?:\s+\S+)?\s+of\s+(?:the\s+)?\p{Lu}/u.test(role) && !/^(?:an?|one)\s/iu.test(phrase.text)) {
+      return found(context, context.registry.ensure('person', role), phrase, 'role');
+    }
+    if (!named) return unnamed(phrase);
+  }
+  if (named) return found(context, named, phrase, 'name');
+  const looked = context.registry.lookup(phrase.text, phrase.start, true);
+  return looked ? found(context, looked, phrase, 'name') : unnamed(phrase);
+}
+
+function found(context: ArticleContext, entity: Entity | null, phrase: Span, how: Mention['how']): ResolvedSource {
+  if (entity === null) return unnamed(phrase);
+  context.registry.mention(entity, phrase, how);
+  return { kind: 'speaker', name: entity.name, entity };
+}
+
+function unnamed(phrase: Span): ResolvedSource {
+  return { kind: 'unnamed', name: phrase.text, entity: null };
+}
+
+/** The entity whose name is written inside the phrase, people before organisations. */
+function namedIn(context: ArticleContext, phrase: Span): Entity | null {
+  let best: { entity: Entity; rank: number; start: number } | null = null;
+  for (const entity of context.registry.entities) {
+    for (const mention of entity.mentions) {
+      if (mention.how !== 'name' && mention.how !== 'surname') continue;
+      if (mention.start < phrase.start || mention.end > phrase.end) continue;
+      const rank = KIND_RANK[entity.kind] ?? 3;
+      if (best === null || rank < best.rank || (rank === best.rank && mention.start > best.start)) best = { entity, rank, start: mention.start };
+    }
+  }
+  return best?.entity ?? null;
+}
+
+/** "the supreme leader", "Iran's supreme leader", "New York Mayor" -> the role words; null when the phrase is not headed by a role. */
+function rolePhrase(text: string): string | null {
+  const afterPossessive = text.split(/['’]s\s+/u).pop() ?? text;
+  const bare = afterPossessive.replace(/^(?:the|a|an|its|his|her|their)\s+/iu, '').trim();
+  const head = roleHead(bare);
+  if (isPersonRole(head)) return bare;
+  if (!isOrganizationHead(head)) return null;
+  return bare.split(/\s+/).some((word) => /^\p{Lu}/u.test(word)) ? null : bare;
+}
+
+/** The head word of a phrase: the last word before "of"/"for", or the last word. */
+function roleHead(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  const ofAt = words.findIndex((word) => word === 'of' || word === 'for');
+  const head = ofAt > 0 ? words.slice(0, ofAt) : words;
+  return (head[head.length - 1] ?? '').toLowerCase();
+}
+
+function sentenceOf(context: ArticleContext, offset: number): Span {
+  const sentence = context.sentences.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  return sentence ? { start: sentence.start, end: sentence.end, text: '' } : { start: offset, end: offset, text: '' };
+}

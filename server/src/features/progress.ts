@@ -1,0 +1,35 @@
+import { basename } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import type { IndexingProgress } from '../corpus/workspaceIndexer';
+
+/** Shows indexing as work-done progress in the client (a notification or status bar spinner). */
+export function indexingProgress(connection: Connection, onChange: (indexing: boolean) => void): IndexingProgress {
+  let reporter: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
+  let lastPercent = -1;
+  let running = false;
+  return {
+    begin(total) {
+      running = true;
+      onChange(true);
+      void connection.window.createWorkDoneProgress().then((created) => {
+        // Indexing a handful of files can finish before the client answers.
+        if (!running) return created.done();
+        reporter = created;
+        reporter.begin('Article Lens: indexing articles', 0, `0 of ${total}`, false);
+      }, () => undefined);
+    },
+    report(done, total, file) {
+      const percent = Math.floor((done / Math.max(total, 1)) * 100);
+      if (percent === lastPercent) return;
+      lastPercent = percent;
+      reporter?.report(percent, `${done} of ${total}: ${basename(file)}`);
+    },
+    end() {
+      running = false;
+      reporter?.done();
+      reporter = undefined;
+      lastPercent = -1;
+      onChange(false);
+    },
+  };
+}

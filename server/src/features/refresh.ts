@@ -1,0 +1,34 @@
+import { CodeLensRefreshRequest, type ClientCapabilities, type Connection } from 'vscode-languageserver';
+
+/**
+ * Asks the client to re-request tokens and lenses after the corpus changed: an edit in one
+ * article changes which quotes of the others are linked. Debounced, so indexing many files
+ * costs one refresh.
+ */
+export class ViewRefresher {
+  private timer: NodeJS.Timeout | undefined;
+  private tokens = false;
+  private codeLenses = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly delayMs = 400,
+  ) {}
+
+  enable(capabilities: ClientCapabilities): void {
+    this.tokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    this.codeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+  }
+
+  schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.refreshNow();
+    }, this.delayMs);
+  }
+
+  refreshNow(): void {
+    if (this.tokens) void this.connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (this.codeLenses) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { CorpusSpeakers } from '../../server/src/corpus/matching/corpusSpeakers';
+import type { EntityKind, Speaker } from '../../server/src/engine/types';
+
+function speaker(name: string, aliases: string[] = [], kind: EntityKind = 'person'): Speaker {
+  return { name, kind, aliases, mentions: [{ start: 0, end: name.length, text: name }] };
+}
+
+function corpus(articles: Record<string, Speaker[]>): CorpusSpeakers {
+  const speakers = new CorpusSpeakers();
+  for (const [id, list] of Object.entries(articles)) speakers.setArticle(id, list);
+  return speakers;
+}
+
+describe('corpus speakers', () => {
+  it('makes one person of a full name, a bare family name and a titled name in different articles', () => {
+    const speakers = corpus({
+      a: [speaker('Bill de Blasio', ['de Blasio', 'New York City Mayor Bill de Blasio'])],
+      b: [speaker('de Blasio', ['New York Mayor'])],
+      c: [speaker('Mayor Bill de Blasio', ['@NYCMayor'])],
+    });
+    const entity = speakers.entityOf('b', 'de Blasio');
+    assert.equal(entity?.name, 'Bill de Blasio');
+    assert.equal(speakers.entityOf('a', 'Bill de Blasio'), entity);
+    assert.equal(speakers.entityOf('c', 'Mayor Bill de Blasio'), entity);
+    assert.ok(entity?.aliases.includes('New York Mayor'));
+    assert.deepEqual(entity?.articles.map((mention) => mention.articleId), ['a', 'b', 'c']);
+  });
+
+  it('makes one person of spelling variants of a name', () => {
+    const speakers = corpus({
+      a: [speaker('Qasem Soleimani')],
+      b: [speaker('Qassem Suleimani')],
+      c: [speaker('Qassim Soleiman')],
+    });
+    assert.equal(speakers.entities().length, 1);
+    assert.equal(speakers.entityOf('c', 'Qassim Soleiman'), speakers.entityOf('a', 'Qasem Soleimani'));
+  });
+
+  it('keeps apart people who share a family name but not a given name', () => {
+    const speakers = corpus({ a: [speaker('Donald Trump', ['Trump'])], b: [speaker('Ivanka Trump')], c: [speaker('Trump')] });
+    assert.notEqual(speakers.entityOf('a', 'Donald Trump'), speakers.entityOf('b', 'Ivanka Trump'));
+    // The bare family name could be either of them, so it joins neither.
+    assert.equal(speakers.entities().length, 3);
+  });
+
+  it('gives a bare family name to the person clearly most written about', () => {
+    const speakers = corpus({
+      a: [speaker('Donald J. Trump')],
+      b: [speaker('President Donald Trump')],
+      c: [speaker('Ivanka Trump')],
+      d: [speaker('Trump')],
+    });
+    assert.equal(speakers.entityOf('d', 'Trump')?.name, 'Donald J. Trump');
+    assert.equal(speakers.entityOf('b', 'President Donald Trump')?.name, 'Donald J. Trump');
+  });
+
+  it('does not merge roles across articles, nor people with organisations', () => {
+    const speakers = corpus({
+      a: [speaker('the mayor'), speaker('Pentagon', ['Defense Department', 'the department'], 'organization')],
+      b: [speaker('the mayor'), speaker('State Department', ['the department'], 'organization')],
+      c: [speaker('Department of Defense', ['Defense Department'], 'organization')],
+    });
+    assert.notEqual(speakers.entityOf('a', 'the mayor'), speakers.entityOf('b', 'the mayor'));
+    assert.notEqual(speakers.entityOf('a', 'Pentagon'), speakers.entityOf('b', 'State Department'));
+    assert.equal(speakers.entityOf('a', 'Pentagon'), speakers.entityOf('c', 'Department of Defense'));
+  });
+
+  it('merges an organisation written out and by its initials', () => {
+    const speakers = corpus({
+      a: [speaker('Los Angeles Police Department', [], 'organization')],
+      b: [speaker('LAPD', ['@LAPDHQ'], 'organization')],
+    });
+    assert.equal(speakers.entityOf('b', 'LAPD')?.name, 'Los Angeles Police Department');
+  });
+
+  it('follows articles being replaced and removed, independently of their order', () => {
+    const speakers = corpus({ a: [speaker('Mike Pompeo')], b: [speaker('Pompeo')] });
+    assert.equal(speakers.entityOf('b', 'Pompeo')?.name, 'Mike Pompeo');
+    speakers.removeArticle('a');
+    assert.equal(speakers.entityOf('a', 'Mike Pompeo'), null);
+    assert.equal(speakers.entityOf('b', 'Pompeo')?.name, 'Pompeo');
+    speakers.setArticle('b', [speaker('Javad Zarif')]);
+    assert.deepEqual(speakers.entities().map((entity) => entity.name), ['Javad Zarif']);
+    const forward = corpus({ x: [speaker('Ali Khamenei')], y: [speaker('Ayatollah Ali Khamenei', ['Khamenei'])] }).entities();
+    const backward = corpus({ y: [speaker('Ayatollah Ali Khamenei', ['Khamenei'])], x: [speaker('Ali Khamenei')] }).entities();
+    assert.deepEqual(backward, forward);
+    assert.equal(forward.length, 1);
+  });
+});
