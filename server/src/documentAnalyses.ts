@@ -41,6 +41,6 @@ export class DocumentAnalyses {
     const latest = this.corpus.get(uri);
     // A slower, older analysis must not overwrite a newer one.
     if (latest && latest.origin === 'editor' && latest.version > version) return latest;
-    return this.corpus.set(uri, text, 'editor', version, this.analyzer.analyse(text, maxFileSize));
+    return this.corpus.set(uri, text, 'editor', version, this.analyzer.analyse(uri, text, maxFileSize));
   }
 }

@@ -66,7 +66,16 @@ describe('article-lens CLI (dist/cli.js)', function () {
     const json = parseValid(stdout);
     const expected = ['000_198c190caa6527b1.txt', '001_737dabe0ebce7f11.txt', '002_131402eebdac2dd7.txt', '003_9657c7c9ccc2eae3.txt', '004_a9b471eec6247fbb.txt'];
     assert.deepEqual(json.articles.map((article) => article.file), expected.map((name) => join('seeds', name)));
-    assert.deepEqual(json.links, []);
+    // Trump's tweet stands in 000 (twice) and 004: one link, every occurrence a quote of that file.
+    const trump = json.links.find((link) => link.occurrences.some((occurrence) => occurrence.end - occurrence.start > 20 && /never lost a negotiation/.test(readFileSync(join(root, occurrence.file), 'utf8').slice(occurrence.start, occurrence.end))));
+    assert.ok(trump, JSON.stringify(json.links.map((link) => link.id)));
+    assert.deepEqual([...new Set(trump.occurrences.map((occurrence) => occurrence.file))].sort(), [join('seeds', expected[0]!), join('seeds', expected[4]!)]);
+    for (const link of json.links) {
+      for (const occurrence of link.occurrences) {
+        const article = json.articles.find((candidate) => candidate.file === occurrence.file);
+        assert.ok(article?.quotes.some((quote) => quote.id === occurrence.quote && quote.start === occurrence.start && quote.end === occurrence.end), `${link.id}: ${occurrence.quote}`);
+      }
+    }
     assert.ok(json.articles.some((article) => article.quotes.length > 0), 'the seeds have quotes, so some must be reported');
     assertSpansMatchText(json, (file) => readFileSync(join(root, file), 'utf8'));
   });

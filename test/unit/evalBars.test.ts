@@ -44,4 +44,9 @@ describe('engine quality on the seeds gold (npm run eval)', function () {
   it('finds attributions with F1 >= 0.85', () => {
     assert.ok(report.attributions.f1 >= 0.85, `attributions F1 ${report.attributions.f1.toFixed(3)}\n${firstErrors('attributions')}`);
   });
+
+  it('links the same quote across articles with pairwise F1 >= 0.95', () => {
+    assert.ok(report.links, 'no link score');
+    assert.ok(report.links.f1 >= 0.95, `links F1 ${report.links.f1.toFixed(3)}`);
+  });
 });

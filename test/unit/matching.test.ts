@@ -199,6 +199,18 @@ describe('quote clusters', () => {
     assert.deepEqual(reversed, forward);
   });
 
+  it('does not let a short quote chain unrelated longer quotes into one cluster', () => {
+    const matcher = matcherWith({
+      a: 'Khamenei vowed “harsh retaliation”.',
+      b: 'Officials said “Iran vowed harsh retaliation against America today” on Friday.',
+      c: 'Exiles said “they fear harsh retaliation from the regime soon” at the rally.',
+    });
+    assert.deepEqual(matcher.matchesOf('a', 'q1').map((match) => match.articleId), ['b', 'c']);
+    assert.deepEqual(matcher.clusters(), []);
+    matcher.removeArticle('c');
+    assert.deepEqual(matcher.clusters().map((cluster) => cluster.occurrences.map((occurrence) => occurrence.articleId)), [['a', 'b']]);
+  });
+
   it('keeps paraphrases apart from verbatim occurrences', () => {
     const matcher = matcherWith({
       a: 'The Pentagon said he “was actively developing plans to attack American diplomats and service members in Iraq and throughout the region”.',

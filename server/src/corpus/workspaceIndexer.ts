@@ -115,7 +115,7 @@ export class WorkspaceIndexer {
       if (content.problem) {
         this.corpus.set(uri, '', 'disk', 0, { analysis: null, problem: content.problem });
       } else {
-        this.corpus.set(uri, content.text, 'disk', 0, this.analyzer.analyse(content.text, maxFileSize));
+        this.corpus.set(uri, content.text, 'disk', 0, this.analyzer.analyse(uri, content.text, maxFileSize));
       }
     } catch (error) {
       // Deleted or renamed while indexing: the watcher reports it; nothing to keep.

@@ -42,7 +42,7 @@ function registerNames(context: ArticleContext): void {
     for (const run of findNameRuns(text, sentence.start, sentence.end)) {
       const quoted = context.quotes.some((quote) => quote.style !== 'post' && run.start < quote.end && run.end > quote.start);
       const outlet = outletSpans.some((mention) => run.start < mention.end && run.end > mention.start);
-      if (quoted || outlet) continue;
+      if (quoted || outlet || isDateline(text, run)) continue;
       registry.addRun(run, sentence);
       if (first && run.start - sentence.start < 40 && !run.possessive) openers.push({ at: run.start, end: run.end });
       first = false;
@@ -53,4 +53,12 @@ function registerNames(context: ArticleContext): void {
     const entity = registry.entities.find((candidate) => candidate.mentions.some((mention) => mention.start === opener.at));
     if (entity && entity.kind !== 'organization') context.pronouns.noteSubject(entity, opener.at, false);
   }
+}
+
+/** "NEWPORT NEWS, Va. — …": a place in capitals opening a paragraph before a dash is a dateline, not a person. */
+function isDateline(text: string, run: { start: number; end: number; text: string }): boolean {
+  if (run.text !== run.text.toUpperCase() || !/\p{Lu}{2}/u.test(run.text)) return false;
+  const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
+  if (text.slice(lineStart, run.start).trim() !== '') return false;
+  return /^(?:,[^\n—–-]{1,30})?\s*(?:[-—–]|\()/u.test(text.slice(run.end, run.end + 40));
 }

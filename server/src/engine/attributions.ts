@@ -98,7 +98,7 @@ function locateSource(context: ArticleContext, cue: CueMatch, sentence: Sentence
     const subject = phraseAfter(text, sentence.start, cue.start);
     if (subject && subject.start - sentence.start < 3 && !insideQuote(context, subject.start, subject.end)) return { phrase: subject, spanStart: subject.start, resolved: null };
   }
-  const common = commonNounBefore(text, clauseStart, cue.start);
+  const common = commonNounBefore(text, clauseStart, cue.start) ?? subjectStretch(text, clauseStart, cue);
   if (common) return { phrase: common, spanStart: common.start, resolved: { kind: 'unnamed', name: common.text, entity: null } };
   const commonAfter = inverted ? commonNounAfter(text, cue.end, sentence.end) : null;
   if (commonAfter) return { phrase: commonAfter, spanStart: cue.start, resolved: { kind: 'unnamed', name: commonAfter.text, entity: null } };
@@ -145,11 +145,13 @@ function commonNounBefore(text: string, clauseStart: number, cueStart: number): 
   const head = words[index] ?? '';
   if (!/^\p{Ll}[\p{L}'’-]*$/u.test(head) || CLAUSE_WORD.test(head) || FUNCTION_LIKE.test(head) || SUBJECT_DETERMINER.test(head)) return null;
   let first = index;
-  while (first > 0 && index - first < 3) {
+  while (first > 0 && index - first < 4) {
     const word = words[first - 1] as string;
-    if (!/^[\p{Ll}\d][\p{L}\d'’-]*$/u.test(word) || SUBJECT_DETERMINER.test(word) || CLAUSE_WORD.test(word) || FUNCTION_LIKE.test(word)) break;
+    if (!/^[\p{L}\d][\p{L}\d'’.-]*$/u.test(word) || SUBJECT_DETERMINER.test(word) || CLAUSE_WORD.test(word) || FUNCTION_LIKE.test(word)) break;
     first -= 1;
   }
+  // Capitalised words only modify the head when a determiner opens the phrase ("the New York businessman").
+  if (words.slice(first, index).some((word) => /^\p{Lu}/u.test(word)) && !(first > 0 && SUBJECT_DETERMINER.test(words[first - 1] as string))) return null;
   if (first > 0 && SUBJECT_DETERMINER.test(words[first - 1] as string)) first -= 1;
   const opener = first > 0 ? (words[first - 1] as string) : '';
   if (!(opener === '' || /[,;]$/u.test(opener) || CLAUSE_WORD.test(opener) || /^["“‘'(\[]+$/u.test(opener))) return null;
@@ -157,6 +159,25 @@ function commonNounBefore(text: string, clauseStart: number, cueStart: number): 
   const end = clauseStart + lead.length;
   const start = end - phraseText.length;
   return phraseText === '' ? null : { start, end, text: phraseText };
+}
+
+/**
+ * "attorneys for the family said", "Those close to him say": a finite cue whose clause opens with a
+ * short stretch ending in a noun has that stretch as its (unnamed) subject.
+ */
+function subjectStretch(text: string, clauseStart: number, cue: CueMatch): Span | null {
+  if (/ing$/iu.test(cue.text)) return null;
+  const raw = text.slice(clauseStart, cue.start);
+  const lead = withoutAuxiliaries(raw);
+  const opened = /^(?:[\s"“”‘’']|(?:and|but|so|yet|that)\s)*/iu.exec(lead)?.[0].length ?? 0;
+  const stretch = lead.slice(opened);
+  const words = stretch.split(/\s+/u).filter((word) => word !== '');
+  if (words.length < 2 || words.length > 10 || /[,;:"“”()]/u.test(stretch)) return null;
+  const last = words[words.length - 1] as string;
+  if (!/^[\p{L}\d][\p{L}\d'’-]*$/u.test(last) || FUNCTION_LIKE.test(last) || CLAUSE_WORD.test(last) || SUBJECT_DETERMINER.test(last) || PERSONAL_PRONOUN.test(last)) return null;
+  if (words.some((word) => /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|to)$/iu.test(word))) return null;
+  const start = clauseStart + opened;
+  return { start, end: start + stretch.length, text: stretch };
 }
 
 const CLAUSE_WORD = /^(?:and|but|or|that|as|while|because|if|when|then|so)$/iu;

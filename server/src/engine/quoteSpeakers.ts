@@ -65,23 +65,36 @@ function creditPost(context: ArticleContext, span: QuoteSpan, entry: CreditedQuo
 function creditFromSentence(context: ArticleContext, span: QuoteSpan, drafts: readonly AttributionDraft[], entry: CreditedQuote, earlier: readonly CreditedQuote[]): void {
   const first = sentenceIndexAt(context.sentences, span.start);
   const last = sentenceIndexAt(context.sentences, Math.max(span.start, span.end - 1));
-  let best: { index: number; distance: number; outlet: boolean } | null = null;
+  let best: { index: number; distance: number; outlet: boolean; rank: number } | null = null;
   for (const [index, draft] of drafts.entries()) {
     if (draft.sentence < first || draft.sentence > last) continue;
     const { attribution } = draft;
     // A transcript label opening the quote ("“PENCE: Well, …") names its speaker.
     if (draft.label && attribution.start >= span.start && attribution.start - span.start <= 2) {
-      best = { index, distance: -1, outlet: false };
+      best = { index, distance: -1, outlet: false, rank: 0 };
       break;
     }
     if (attribution.start < span.end && attribution.end > span.start) continue;
     const distance = attribution.start >= span.end ? attribution.start - span.end : span.start - attribution.end;
+    // Rank: a named speaker, then an unnamed source, then an outlet that only relays the words.
     const outlet = attribution.kind === 'outlet';
-    if (best === null || (best.outlet && !outlet) || (best.outlet === outlet && distance < best.distance)) best = { index, distance, outlet };
+    const rank = attribution.kind === 'speaker' ? 0 : outlet ? 2 : 1;
+    const bestRank: number = best === null ? 3 : best.rank;
+    if (best === null || rank < bestRank || (rank === bestRank && distance < best.distance)) best = { index, distance, outlet, rank };
   }
   if (best !== null) {
     const draft = drafts[best.index] as AttributionDraft;
     entry.quote.attribution = best.index;
+    entry.quote.source = draft.attribution.mention;
+    entry.quote.cue = draft.attribution.cue;
+    entry.entity = draft.entity;
+    entry.quote.speaker = draft.attribution.kind === 'unnamed' ? null : draft.attribution.source;
+    return;
+  }
+  const introduced = introducingAttribution(context, first, drafts);
+  if (introduced !== null) {
+    const draft = drafts[introduced] as AttributionDraft;
+    entry.quote.attribution = introduced;
     entry.quote.source = draft.attribution.mention;
     entry.quote.cue = draft.attribution.cue;
     entry.entity = draft.entity;
@@ -99,6 +112,17 @@ function creditFromSentence(context: ArticleContext, span: QuoteSpan, drafts: re
   entry.quote.source = previous.quote.source;
   entry.quote.cue = previous.quote.cue;
   entry.quote.attribution = previous.quote.attribution;
+}
+
+/** "Caddell continued:" ending the sentence before the quote's introduces it. */
+function introducingAttribution(context: ArticleContext, sentenceIndex: number, drafts: readonly AttributionDraft[]): number | null {
+  const before = context.sentences[sentenceIndex - 1];
+  if (!before || !/:\s*$/u.test(context.text.slice(before.start, before.end))) return null;
+  let found: number | null = null;
+  for (const [index, draft] of drafts.entries()) {
+    if (draft.sentence === sentenceIndex - 1 && draft.attribution.kind !== 'outlet' && before.end - draft.attribution.end <= 3) found = index;
+  }
+  return found;
 }
 
 /** The same words quoted twice in one article are one utterance: an uncredited copy takes the credited one's speaker. */

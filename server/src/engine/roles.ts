@@ -20,6 +20,7 @@ const COLLECTIVES = new Set(roles.collectiveNouns);
 const SAME_ROLES: [string, string][] = roles.sameRoles as [string, string][];
 const SUFFIXES = new Set(titles.nameSuffixes);
 const PEOPLES = new Set(demonyms.plurals);
+const PEOPLE_ADJECTIVES = new Set(demonyms.adjectives);
 
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
@@ -76,5 +77,5 @@ export function isNameSuffix(word: string): boolean {
 /** "Iraqis", "New Yorkers", "Californians": a people or the residents of a place, a group rather than one speaker. */
 export function isPeopleName(name: string): boolean {
   const folded = name.toLowerCase().replace(/^the\s+/u, '').replace(/[’']s?$/u, '').trim();
-  return PEOPLES.has(folded) || /^\p{L}[\p{L}-]*ians$/u.test(folded);
+  return PEOPLES.has(folded) || PEOPLE_ADJECTIVES.has(folded) || PEOPLES.has(`${folded}s`) || /^\p{L}[\p{L}-]*ians?$/u.test(folded);
 }

@@ -1,4 +1,7 @@
+import quoteTags from './data/quoteTags.json';
 import { isAbbreviation } from './tokens';
+
+const TAG_VERBS = new Set(quoteTags.tagVerbs);
 
 /** A sentence: offsets into the article, plus the paragraph (line) it belongs to. */
 export interface Sentence {
@@ -44,11 +47,22 @@ function splitLine(text: string, lineStart: number, lineEnd: number, shields: re
   for (let match = TERMINAL.exec(line); match !== null; match = TERMINAL.exec(line)) {
     const boundary = lineStart + match.index + match[0].length;
     if (isInside(boundary, shields) || endsWithAbbreviation(text, lineStart + match.index, start)) continue;
+    if (isInside(lineStart + match.index, shields) && dialogueTagFollows(text, boundary, lineEnd)) continue;
     pushTrimmed(text, start, boundary, ranges);
     start = boundary;
   }
   pushTrimmed(text, start, lineEnd, ranges);
   return ranges;
+}
+
+/** '"Why?" Graham asked.': a short tag with a speech verb after a quote belongs to the quote's sentence. */
+function dialogueTagFollows(text: string, from: number, lineEnd: number): boolean {
+  const rest = text.slice(from, Math.min(lineEnd, from + 120));
+  const stop = rest.search(/[.!?]["”’]?(?:\s|$)/u);
+  const words = (stop < 0 ? rest : rest.slice(0, stop)).match(/[\p{L}'’-]+/gu) ?? [];
+  const first = words[0] ?? '';
+  if (!/^\p{Lu}/u.test(first) && !/^(?:he|she|they)$/u.test(first)) return false;
+  return words.slice(1, 12).some((word) => TAG_VERBS.has(word));
 }
 
 function isInside(offset: number, shields: readonly Range[]): boolean {

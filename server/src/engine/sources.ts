@@ -75,6 +75,8 @@ function namedIn(context: ArticleContext, phrase: Span): Entity | null {
 
 /** "the supreme leader", "Iran's supreme leader", "New York Mayor" -> the role words; null when the phrase is not headed by a role. */
 function rolePhrase(text: string): string | null {
+  // "Mr. King", "Dr. Price": a courtesy title makes the next word a surname, whatever else it means.
+  if (/^(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Messrs)\.?\s+\p{Lu}/u.test(text)) return null;
   const afterPossessive = text.split(/['’]s\s+/u).pop() ?? text;
   const bare = afterPossessive.replace(/^(?:the|a|an|its|his|her|their)\s+/iu, '').trim();
   const head = roleHead(bare);

@@ -1,4 +1,5 @@
 import { digest } from './hashing';
+import { SHORT_QUOTE_WORDS } from './thresholds';
 import type { ClusterOccurrence, ClusterParaphrase, Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
 
 /** What clustering reads from the matcher. */
@@ -43,14 +44,33 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
     while (parent[at] !== at) at = parent[at] = parent[parent[at] ?? at] ?? at;
     return at;
   };
+  const join = (one: number, other: number): void => {
+    const [a, b] = [root(one), root(other)];
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  const short = members.map((member) => member.comparable.split(' ').length <= SHORT_QUOTE_WORDS);
+  // A short quote ("harsh retaliation") found inside longer ones must not chain them together:
+  // it joins the cluster it is found in only when that cluster is the only one.
+  const shortLinks: [number, number][] = [];
   members.forEach((member, index) => {
     for (const match of source.matchesOf(member.articleId, member.quoteId)) {
       const other = memberIndex.get(key(match.articleId, match.quoteId));
       if (other === undefined) continue;
-      const [a, b] = [root(index), root(other)];
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (match.kind === 'exact' || (!short[index] && !short[other])) join(index, other);
+      else if (short[index]) shortLinks.push([index, other]);
     }
   });
+  const hosts = new Map<number, Set<number>>();
+  for (const [shortIndex, longIndex] of shortLinks) {
+    if (short[longIndex]) continue;
+    const found = hosts.get(root(shortIndex)) ?? new Set<number>();
+    found.add(root(longIndex));
+    hosts.set(root(shortIndex), found);
+  }
+  for (const [shortRoot, found] of hosts) {
+    const [only, ...more] = [...found];
+    if (only !== undefined && more.length === 0 && hostsOnlyShort(members, shortRoot, root, short)) join(shortRoot, only);
+  }
   const groups = new Map<number, Member[]>();
   members.forEach((member, index) => {
     const group = groups.get(root(index)) ?? [];
@@ -65,6 +85,11 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
     clusters.push(describe(group, paraphrases));
   }
   return clusters.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** True when every quote of the group headed by `groupRoot` is short, so it has no cluster of its own to stay in. */
+function hostsOnlyShort(members: readonly Member[], groupRoot: number, root: (index: number) => number, short: readonly boolean[]): boolean {
+  return members.every((_member, index) => root(index) !== groupRoot || short[index]);
 }
 
 function describe(group: readonly Member[], paraphrases: ClusterParaphrase[]): QuoteCluster {
