@@ -16,7 +16,7 @@ export class CorpusStatusBar implements vscode.Disposable {
       return;
     }
     const icon = status.indexing ? '$(sync~spin)' : '$(quote)';
-    this.item.text = `${icon} ${status.articles} articles, ${status.linkedQuotes} linked quotes`;
+    this.item.text = `${icon} ${plural(status.articles, 'article')}, ${plural(status.linkedQuotes, 'linked quote')}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Article Lens corpus**${status.indexing ? ' (indexing…)' : ''}\n\n`);
     tooltip.appendMarkdown(`- ${status.articles} articles${status.skipped ? ` (${status.skipped} not analysed)` : ''}\n`);
@@ -28,4 +28,8 @@ export class CorpusStatusBar implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -4,7 +4,11 @@ import { glob } from 'tinyglobby';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-/** Which files of a workspace folder are articles, by the `articleLens.include` globs. */
+/**
+ * Which files of a workspace folder are articles, by the `articleLens.include` globs. A glob
+ * matches the path relative to the folder or the absolute path, as VS Code's own
+ * filenamePatterns do: `**∕seeds∕**∕*.txt` covers a workspace opened on the seeds folder itself.
+ */
 export class IncludedFiles {
   private readonly matches: (path: string) => boolean;
 
@@ -18,13 +22,17 @@ export class IncludedFiles {
   includes(path: string): boolean {
     const inside = relative(this.folderPath, path);
     if (inside.startsWith('..') || inside === '') return false;
-    return this.matches(inside.split(sep).join('/'));
+    return this.matches(toGlobPath(inside)) || this.matches(toGlobPath(path).replace(/^\/+/, ''));
   }
 
   /** Absolute paths of every included file, sorted so indexing order is stable. */
   async list(): Promise<string[]> {
     if (this.globs.length === 0) return [];
-    const files = await glob([...this.globs], { cwd: this.folderPath, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
-    return files.sort();
+    const files = await glob(['**/*'], { cwd: this.folderPath, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
+    return files.filter((file) => this.includes(file)).sort();
   }
+}
+
+function toGlobPath(path: string): string {
+  return path.split(sep).join('/');
 }
