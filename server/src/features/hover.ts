@@ -42,8 +42,14 @@ export function registerHover(
     lines.push('', '---', '');
     if (otherArticles === 0) lines.push('No other article in the workspace carries this quote.');
     else lines.push(`**Also in ${otherArticles} other article${otherArticles === 1 ? '' : 's'}**`, '');
-    for (const occurrence of elsewhere.slice(0, MAX_LISTED)) {
-      lines.push(`- ${link(occurrence)} (${occurrence.kind}): “${escapeMarkdown(excerpt(occurrence.text))}”`);
+    // One bullet per article: its first occurrence with the excerpt, then links to the others.
+    const byArticle = new Map<string, typeof elsewhere>();
+    for (const occurrence of elsewhere) byArticle.set(occurrence.uri, [...(byArticle.get(occurrence.uri) ?? []), occurrence]);
+    for (const [first, ...more] of [...byArticle.values()].slice(0, MAX_LISTED)) {
+      if (!first) continue;
+      const lineLink = ({ uri, range }: ArticleLocation): string => openLocationLink(`line ${range.start.line + 1}`, { uri, range });
+      const alsoAt = more.length > 0 ? `; also ${more.map(lineLink).join(', ')}` : '';
+      lines.push(`- ${link(first)} (${first.kind}): “${escapeMarkdown(excerpt(first.text))}”${alsoAt}`);
     }
     if (here.length > 0) lines.push('', `Repeated in this article: ${here.map(link).join(', ')}`);
     if (paraphrases.length > 0) {
