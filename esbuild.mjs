@@ -35,6 +35,7 @@ const extension = [
   },
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { entryPoints: { analysisWorker: 'server/src/corpus/workers/analysisWorker.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'server/src/cli.ts' },
     outdir: 'dist',

@@ -2,7 +2,7 @@
  * Everything client and server agree on: custom messages, command ids, the token legend and
  * the settings shape. Declared once here and imported by both sides.
  */
-import { NotificationType, RequestType, RequestType0, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Position, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 
 export const LANGUAGE_ID = 'article';
 export const SETTINGS_SECTION = 'articleLens';
@@ -24,6 +24,14 @@ export interface ArticleLensSettings {
   maxFileSize: number;
 }
 
+/** What the client hands the server at start (`initialize`'s `initializationOptions`). */
+export interface ArticleLensInitializationOptions {
+  /** A folder the server may write to (the extension's storage), where it keeps its index between sessions. */
+  storagePath?: string;
+  /** False in a workspace the user does not trust: the server then refuses to write annotation files. */
+  workspaceTrusted?: boolean;
+}
+
 export const DEFAULT_SETTINGS: ArticleLensSettings = {
   include: ['**/seeds/**/*.txt', '**/articles/**/*.txt'],
   maxFileSize: 2_000_000,
@@ -39,7 +47,109 @@ export const ClientCommands = {
   showReferences: 'articleLens.showReferences',
   showQuoteMap: 'articleLens.showQuoteMap',
   refreshSpeakers: 'articleLens.refreshSpeakers',
+  markSpeaker: 'articleLens.markSpeaker',
+  markOutlet: 'articleLens.markOutlet',
+  markAttribution: 'articleLens.markAttribution',
+  markQuote: 'articleLens.markQuote',
+  setQuoteSpeaker: 'articleLens.setQuoteSpeaker',
+  removeAnnotation: 'articleLens.removeAnnotation',
+  listAnnotations: 'articleLens.listAnnotations',
+  exportAnnotations: 'articleLens.exportAnnotations',
+  importBratAnnotations: 'articleLens.importBratAnnotations',
+  reanalyseWorkspace: 'articleLens.reanalyseWorkspace',
 } as const;
+
+/**
+ * Commands the server registers (`workspace/executeCommand`). vscode-languageclient turns these
+ * ids into VS Code commands of their own, so they differ from the palette's `ClientCommands`.
+ */
+export const ServerCommands = {
+  markSpeaker: 'articleLens.server.markSpeaker',
+  markOutlet: 'articleLens.server.markOutlet',
+  markAttribution: 'articleLens.server.markAttribution',
+  markQuote: 'articleLens.server.markQuote',
+  setQuoteSpeaker: 'articleLens.server.setQuoteSpeaker',
+  removeAnnotation: 'articleLens.server.removeAnnotation',
+  listAnnotations: 'articleLens.server.listAnnotations',
+  exportAnnotations: 'articleLens.server.exportAnnotations',
+  importBrat: 'articleLens.server.importBrat',
+  reanalyseWorkspace: 'articleLens.server.reanalyseWorkspace',
+} as const;
+
+/** What a user annotation says about a stretch of text. */
+export const ANNOTATION_KINDS = ['speaker', 'outlet', 'attribution', 'quote'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** Arguments of the mark commands: the selection to mark, and optionally the entity (or speaker) it names. */
+export interface MarkArgs {
+  uri: string;
+  range: Range;
+  name?: string;
+}
+
+/** Arguments of `setQuoteSpeaker`: the quote at `position` gets `speaker`. */
+export interface SetQuoteSpeakerArgs {
+  uri: string;
+  position: Position;
+  speaker: string;
+}
+
+/** Arguments of `removeAnnotation`: the annotation (or automatic item) at `position`. */
+export interface AnnotationAtArgs {
+  uri: string;
+  position: Position;
+}
+
+/** What every annotation command that changes something answers: a sentence for the user. */
+export interface AnnotationChangeResult {
+  message: string;
+}
+
+export interface AnnotationListEntry {
+  id: string;
+  kind: AnnotationKind;
+  /** `mark`: the user's own; `reject`: an automatic item the user removed. */
+  action: 'mark' | 'reject';
+  text: string;
+  /** The entity a mark names, or a quote's speaker. */
+  name: string | null;
+  /** Null when the annotation could not be placed in the article's current text. */
+  range: Range | null;
+}
+
+export interface ListAnnotationsResult {
+  /** The sidecar file's path. */
+  sidecar: string;
+  /** Why the sidecar could not be read, when it could not. */
+  problem: string | null;
+  annotations: AnnotationListEntry[];
+}
+
+export const EXPORT_FORMATS = ['brat', 'w3c', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportAnnotationsArgs {
+  /** One article (`uri`) or every article of the workspace. */
+  scope: 'article' | 'workspace';
+  uri?: string;
+  format: ExportFormat;
+  /** A folder path; created when missing. */
+  outDir: string;
+}
+
+export interface ExportAnnotationsResult {
+  files: string[];
+  articles: number;
+  message: string;
+}
+
+export interface ImportBratArgs {
+  /** A folder of brat `.ann` files (with their `.txt` files beside them). */
+  folder: string;
+}
+
+/** Client -> server: whether the user trusts the workspace; writes are refused until they do. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('articleLens/workspaceTrust');
 
 /** The arguments of `articleLens.showReferences`: where to peek, and what to list. */
 export interface ShowReferencesArgs {
@@ -158,3 +268,14 @@ export interface QuoteLinksResult {
 
 /** Every place in the corpus that carries the quote at a position, each marked with its kind. */
 export const QuoteLinksRequest = new RequestType<TextDocumentPositionParams, QuoteLinksResult | null, void>('articleLens/quoteLinks');
+
+export interface DocumentTextResult {
+  version: number;
+  text: string;
+}
+
+/**
+ * The text and version the server holds for an open document (null when it is not open): lets
+ * tests prove that incremental edits arrive intact. Cheap, read-only, and nothing the client lacks.
+ */
+export const DocumentTextRequest = new RequestType<{ uri: string }, DocumentTextResult | null, void>('articleLens/documentText');

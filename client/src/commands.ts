@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { annotationCommandHandlers } from './annotationCommands';
 import type { QuoteMapPanel } from './views/quoteMap';
 import type { SpeakersView } from './views/speakersView';
 import { ClientCommands, type OpenLocationArgs, type ShowReferencesArgs } from '../../common/protocol';
@@ -40,6 +41,7 @@ export const commandHandlers = {
       locations.map((location) => new vscode.Location(vscode.Uri.parse(location.uri), toRange(location.range))),
     );
   },
+  ...annotationCommandHandlers,
 } as const satisfies Record<ClientCommandId, CommandHandler>;
 
 /** Registers every handler, reporting failures to the user instead of throwing into VS Code. */

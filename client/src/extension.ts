@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { CorpusStatusNotification, DocumentStatusNotification } from '../../common/protocol';
+import { CorpusStatusNotification, DocumentStatusNotification, WorkspaceTrustNotification } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { CorpusStatusBar } from './corpusStatusBar';
 import { LanguageAssociation } from './languageAssociation';
@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     languageClient.onNotification(DocumentStatusNotification, (params) => status.update(params)),
     languageClient.onNotification(CorpusStatusNotification, (params) => corpusStatus.update(params)),
+    // The server refuses to write annotations until the user trusts the workspace.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WorkspaceTrustNotification, { trusted: true })),
   );
   try {
     await languageClient.start();

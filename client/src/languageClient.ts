@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, SETTINGS_SECTION } from '../../common/protocol';
+import { ClientCommands, SETTINGS_SECTION, type ArticleLensInitializationOptions } from '../../common/protocol';
 
 interface ContributedLanguage {
   id: string;
@@ -24,7 +24,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const initializationOptions: ArticleLensInitializationOptions = { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath };
   const clientOptions: LanguageClientOptions = {
+    // A function, so a restart after the user granted trust tells the server so.
+    initializationOptions: (): ArticleLensInitializationOptions => ({ ...initializationOptions, workspaceTrusted: vscode.workspace.isTrusted }),
     documentSelector: articleSelector(context.extension),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/protocol';
 import { runAnalyze } from './cli/analyzeCommand';
+import { runExport } from './cli/exportCommand';
+import { runImport } from './cli/importCommand';
 
 const USAGE_ERROR = 2;
 
@@ -30,6 +33,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action((paths: string[], options: { json?: boolean }) => {
       setExitCode(runAnalyze(paths, { json: options.json === true }, { stdout: process.stdout, stderr: process.stderr, env: process.env }));
     });
+  program
+    .command('export')
+    .description("export articles' speakers, outlets, attributions and quotes, the user's annotations (sidecar files) applied")
+    .argument('<paths...>', 'article files or folders of .txt articles')
+    .addOption(new Option('--format <format>', 'brat standoff, W3C Web Annotation JSON-LD or CSV').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <dir>', 'folder to write to (created when missing)')
+    .action(async (paths: string[], options: { format: ExportFormat; out: string }) => {
+      setExitCode(await runExport(paths, options, { stdout: process.stdout, stderr: process.stderr, env: process.env }));
+    });
+  program
+    .command('import')
+    .description("import brat .ann files as the user's annotations of the articles of the same names")
+    .argument('<bratDir>', 'folder of .ann files with their .txt files')
+    .option('--into <dir>', 'folder holding the articles (default: the brat folder)')
+    .action(async (folder: string, options: { into?: string }) => {
+      setExitCode(await runImport(folder, options, { stdout: process.stdout, stderr: process.stderr, env: process.env }));
+    });
   return program;
 }
 
@@ -39,16 +59,16 @@ function exitCodeFor(error: CommanderError): number {
   return USAGE_ERROR;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const program = buildProgram((code) => {
     process.exitCode = code;
   });
   try {
-    program.parse(process.argv);
+    await program.parseAsync(process.argv);
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     process.exitCode = exitCodeFor(error);
   }
 }
 
-main();
+void main();

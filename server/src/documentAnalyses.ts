@@ -29,6 +29,16 @@ export class DocumentAnalyses {
     return article;
   }
 
+  /** Analyses the document's current version again (its annotations changed). */
+  reanalyse(document: TextDocument): Promise<Article> {
+    const article = this.analyse(document);
+    this.pending.set(document.uri, { version: document.version, article });
+    void article.finally(() => {
+      if (this.pending.get(document.uri)?.article === article) this.pending.delete(document.uri);
+    });
+    return article;
+  }
+
   forget(uri: string): void {
     this.pending.delete(uri);
   }

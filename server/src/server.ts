@@ -6,15 +6,25 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceTrustNotification } from '../../common/protocol';
+import { AnnotationStore } from './annotations/annotationStore';
+import { editTrackingDocuments } from './annotations/editTracking';
+import { join } from 'node:path';
+import type { ArticleLensInitializationOptions } from '../../common/protocol';
 import { ArticleAnalyzer } from './corpus/articleAnalysis';
+import { AnalysisStore } from './corpus/persistence/analysisStore';
+import { engineVersion } from './corpus/persistence/engineVersion';
+import { AnalysisPool } from './corpus/workers/analysisPool';
 import { Corpus } from './corpus/corpus';
 import { CorpusLinks } from './corpus/corpusLinks';
 import { WorkspaceIndexer } from './corpus/workspaceIndexer';
 import { DocumentAnalyses } from './documentAnalyses';
+import { annotationCommandIds, registerAnnotationCommands } from './features/annotationCommands';
 import { registerCodeLens } from './features/codeLens';
 import { CorpusStatusReporter } from './features/corpusStatus';
 import { registerCorpusViews } from './features/corpusViews';
+import { registerDocumentText } from './features/documentText';
 import { reportDocumentStatus } from './features/documentStatus';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
@@ -26,11 +36,22 @@ import { DocumentSettings } from './settings';
 
 // Transport (--stdio, --node-ipc, --socket) is chosen from the command line.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Editor changes reach the annotation store as offset edits, so annotations follow their words.
+const documents = new TextDocuments<TextDocument>(editTrackingDocuments((uri, before, edits, after) => annotations.didEdit(uri, before, edits, after)));
 const settings = new DocumentSettings(connection);
 const corpus = new Corpus();
 const links = new CorpusLinks(corpus);
-const analyzer = new ArticleAnalyzer();
+// Next to dist/server.js; the engine runs there so this thread stays free for requests.
+const analysisWorker = join(__dirname, 'analysisWorker.js');
+const analyzer = new ArticleAnalyzer(new AnalysisPool(analysisWorker, 2));
+let workspaceTrusted = true;
+const annotations = new AnnotationStore({
+  writeRefusal: () =>
+    workspaceTrusted ? null : 'This workspace is not trusted, so Article Lens only reads annotations. Trust the workspace to add, change or import them.',
+  editorText: (uri) => documents.get(uri)?.getText(),
+  changed: () => undefined,
+});
+analyzer.setOverlay(annotations.overlay);
 const analyses = new DocumentAnalyses(corpus, analyzer, settings);
 const indexer = new WorkspaceIndexer(corpus, analyzer, {
   settingsOf: (folderUri) => settings.get(folderUri),
@@ -38,16 +59,22 @@ const indexer = new WorkspaceIndexer(corpus, analyzer, {
   log: (message) => connection.console.warn(message),
 });
 const corpusStatus = new CorpusStatusReporter(connection, corpus, {
-  speakers: () => links.entities().length,
+  speakers: () => links.speakerCount(),
   linkedQuotes: () => links.linkedQuoteCount(),
+  counting: () => links.counting,
 });
+links.onDidCount(() => corpusStatus.schedule());
 const progress = indexingProgress(connection, (indexing) => corpusStatus.setIndexing(indexing));
 const refresher = new ViewRefresher(connection);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
 
-connection.onInitialize(({ capabilities, workspaceFolders: folders, rootUri }) => {
+connection.onInitialize(({ capabilities, workspaceFolders: folders, rootUri, initializationOptions }) => {
+  const storagePath = (initializationOptions as ArticleLensInitializationOptions | undefined)?.storagePath;
+  // Clients that know no workspace trust (any but VS Code) trust what they open.
+  workspaceTrusted = (initializationOptions as ArticleLensInitializationOptions | undefined)?.workspaceTrusted !== false;
+  if (storagePath) analyzer.useStore(AnalysisStore.open(storagePath, engineVersion(analysisWorker)));
   settings.enable(capabilities.workspace?.configuration === true);
   refresher.enable(capabilities);
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -62,6 +89,7 @@ connection.onInitialize(({ capabilities, workspaceFolders: folders, rootUri }) =
       documentSymbolProvider: { label: 'Article Lens' },
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: annotationCommandIds },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'Article Lens' },
@@ -93,15 +121,26 @@ connection.onDidChangeConfiguration(() => {
   refresher.refreshNow();
 });
 
+connection.onNotification(WorkspaceTrustNotification, ({ trusted }) => {
+  workspaceTrusted = trusted;
+});
+
 connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const { uri, type } of changes) {
+    if (annotationCommands.fileChanged(uri)) continue;
     if (type === FileChangeType.Deleted) indexer.fileDeleted(uri);
     else void indexer.fileChanged(uri);
   }
 });
 
 corpus.onDidChange((uri, article) => {
-  if (article && documents.get(uri)) reportDocumentStatus(connection, article);
+  if (article && documents.get(uri)) {
+    reportDocumentStatus(connection, article);
+    annotationCommands.publishDiagnostics(uri);
+  } else if (article?.problem && article.problem.reason !== 'empty') {
+    // A skipped file nobody has open: the output says which and why, not just the skipped count.
+    connection.console.warn(`${uri}: ${article.problem.message}`);
+  }
   corpusStatus.schedule();
   refresher.schedule();
 });
@@ -119,6 +158,26 @@ registerNavigation(connection, documents, analyses, corpus, links);
 registerSymbols(connection, documents, analyses, corpus);
 registerCodeLens(connection, documents, analyses, corpus, links);
 registerCorpusViews(connection, documents, analyses, corpus, links);
+registerDocumentText(connection, documents);
+const annotationCommands = registerAnnotationCommands({
+  connection,
+  documents,
+  corpus,
+  store: annotations,
+  currentArticle: async (uri) => {
+    const document = documents.get(uri);
+    return document ? analyses.get(document) : corpus.get(uri);
+  },
+  reanalyse: async (uri) => {
+    const document = documents.get(uri);
+    if (document) await analyses.reanalyse(document);
+    else await indexer.fileChanged(uri);
+  },
+  reanalyseWorkspace: async () => {
+    for (const document of documents.all()) await analyses.reanalyse(document);
+    await indexer.reindex(workspaceFolders, progress);
+  },
+});
 
 documents.listen(connection);
 connection.listen();

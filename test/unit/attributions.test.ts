@@ -73,4 +73,109 @@ describe('attributions', () => {
     const found = attributionsOf('Pompeo claimed that the strike saved lives.');
     assert.equal(found[0]?.text, 'Pompeo claimed');
   });
+
+  it('looks past a party affiliation in parentheses ("Rep. Jo Ames (D-Ore.) said")', () => {
+    const found = attributionsOf('Rep. Jo Ames (D-Ore.) said the bill would pass.');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.source, 'Jo Ames');
+    assert.equal(found[0]?.cue.text, 'said');
+  });
+
+  it('gives a second verb joined by "and" the subject of the first', () => {
+    const found = attributionsOf('Mayor Tom Reed criticized the budget and vowed to veto it.');
+    const vowed = found.find((attribution) => attribution.cue.text === 'vowed');
+    assert.equal(vowed?.source, 'Tom Reed');
+    assert.equal(vowed?.kind, 'speaker');
+  });
+
+  it('gives a participle after a clause the source of that clause ("…, arguing")', () => {
+    const found = attributionsOf('"It is wrong," Tom Reed said on Tuesday in Boston, arguing that the rule hurts workers.');
+    const arguing = found.find((attribution) => attribution.cue.text === 'arguing');
+    assert.equal(arguing?.source, 'Tom Reed');
+  });
+
+  it('credits a relative pronoun\'s cue to its antecedent, with the pronoun as the mention', () => {
+    const found = attributionsOf('The deal was backed by Tom Reed, who said it would help.');
+    const said = found.find((attribution) => attribution.cue.text === 'said');
+    assert.equal(said?.source, 'Tom Reed');
+    assert.equal(said?.mention.text, 'who');
+  });
+
+  it('takes a lowercase subject as an unnamed source ("environmentalists worry", "attorneys for the family said")', () => {
+    const worry = attributionsOf('Environmentalists worry that the mine will pollute the river.');
+    assert.equal(worry[0]?.kind, 'unnamed');
+    assert.equal(worry[0]?.mention.text, 'Environmentalists');
+    const family = attributionsOf('Relatives watched the video on Thursday, attorneys for the family said.');
+    assert.equal(family[0]?.mention.text, 'attorneys for the family');
+    assert.equal(family[0]?.cue.text, 'said');
+  });
+
+  it('takes a lowercase phrase after an inverted cue as its source ("said the ruling")', () => {
+    const found = attributionsOf('"A state cannot do that," said the ruling.');
+    assert.equal(found[0]?.mention.text, 'the ruling');
+    assert.equal(found[0]?.kind, 'unnamed');
+  });
+
+  it('reads a cue word after a determiner, a possessive or "to" as no reporting verb', () => {
+    assert.equal(attributionsOf("Mr. Tom Reed's remarks were short.").length, 0);
+    assert.equal(attributionsOf('Tom Reed read the report twice.').filter((attribution) => attribution.cue.text === 'report').length, 0);
+    assert.equal(attributionsOf('Tom Reed refused to comment.').filter((attribution) => attribution.cue.text === 'comment').length, 0);
+  });
+
+  it('inverts after a closing double apostrophe (\'\'…,\'\' said X)', () => {
+    const found = attributionsOf("''This is not reform,'' said Dana Holt, an economist.");
+    assert.equal(found[0]?.source, 'Dana Holt');
+  });
+
+  it('takes the pronoun out of a contraction ("He\'s claiming")', () => {
+    const found = attributionsOf('Tom Reed spoke in Ohio. He’s claiming that fraud is “a big problem.”');
+    const claiming = found.find((attribution) => attribution.cue.text === 'claiming');
+    assert.equal(claiming?.mention.text, 'He');
+    assert.equal(claiming?.source, 'Tom Reed');
+  });
+
+  it('reads transcript labels as speakers of the quoted paragraph they open', () => {
+    const text = 'Tom Reed joined Lee Walsh on the show.\n\n"WALSH: Will you run?\n\n"REED: Yes, I will run next year."';
+    const analysis = analyze(text);
+    const labels = analysis.attributions.filter((attribution) => attribution.cue.text === ':');
+    assert.deepEqual(labels.map((attribution) => attribution.source), ['Lee Walsh', 'Tom Reed']);
+    const answer = analysis.quotes.find((quote) => quote.text.includes('Yes, I will run'));
+    assert.equal(answer?.speaker, 'Tom Reed');
+  });
+
+  it('takes a headline label only for somebody the article names ("Tom Reed: …", not "Poll: …")', () => {
+    const named = attributionsOf('Tom Reed: The Budget Is Broken\n\nTom Reed said on Monday that the budget was broken.');
+    assert.ok(named.some((attribution) => attribution.cue.text === ':' && attribution.source === 'Tom Reed'));
+    const topic = attributionsOf('Poll: Voters Want Change\n\nMost voters want change, the survey found.');
+    assert.ok(!topic.some((attribution) => attribution.cue.text === ':'));
+  });
+
+  it('credits a quote signed with a dash to the name after it', () => {
+    const analysis = analyze('“He is no leader. He never was.” ― Maria Lopez\n“He scares me.” ― Ana Ruiz\n');
+    assert.deepEqual(analysis.quotes.map((quote) => quote.speaker), ['Maria Lopez', 'Ana Ruiz']);
+  });
+
+  it('credits a quote to the attribution that ends the sentence before it with a colon', () => {
+    const analysis = analyze('Tom Reed spoke at length. Reed continued:\n\n"The budget is broken and nobody will say so."');
+    assert.equal(analysis.quotes[0]?.speaker, 'Tom Reed');
+  });
+
+  it('credits a quote to the outer attribution when another sits in its reported clause ("X said they want “…”")', () => {
+    const analysis = analyze('The Tulsa Police Department made no comment.\n\nProtesters said they want “justice for Terrence,” but pledged to remain civil.');
+    const quote = analysis.quotes[0];
+    assert.equal(quote?.source?.text, 'Protesters');
+  });
+
+  it('does not lend a relative clause\'s source to a later participle', () => {
+    const found = attributionsOf('Tom Reed refused to pay an architect who said he was stiffed, saying, “He did a bad job.”');
+    const saying = found.find((attribution) => attribution.cue.text === 'saying');
+    assert.equal(saying?.source, 'Tom Reed');
+  });
+
+  it('takes the noun a participle describes as its unnamed source ("a tweet attacking")', () => {
+    const found = attributionsOf('She described as “unhinged” a tweet attacking the former beauty queen.');
+    const attacking = found.find((attribution) => attribution.cue.text === 'attacking');
+    assert.ok(attacking?.mention.text.endsWith('tweet'), attacking?.mention.text);
+    assert.equal(attacking?.kind, 'unnamed');
+  });
 });

@@ -74,4 +74,57 @@ describe('speakers', () => {
     assert.equal(second?.speaker, 'Bill de Blasio');
     assert.ok(analysis.speakers.some((speaker) => speaker.name === 'Bill de Blasio'));
   });
+
+  it('never takes a people or its adjective for a speaker ("Iraqis", "New Yorkers", "Democratic")', () => {
+    const text = 'Ayatollah Ali Reza spoke on Friday. Iraqis gathered in Baghdad and New Yorkers watched. He described the strike as "a crime against us all".';
+    const analysis = analyze(text);
+    assert.ok(!analysis.speakers.some((speaker) => /Iraqis|New Yorkers/u.test(speaker.name)));
+    assert.equal(analysis.quotes[0]?.speaker, 'Ayatollah Ali Reza');
+  });
+
+  it('does not take a dateline in capitals for a person', () => {
+    const text = 'SPRINGFIELD, Ill. - As he welcomed guests, Tom Reed was upbeat. He said "we will win this".';
+    assert.ok(!analyze(text).speakers.some((speaker) => speaker.name.includes('SPRINGFIELD')));
+  });
+
+  it('reads a courtesy title as making the next word a surname ("Mr. King said")', () => {
+    const text = 'Larry King hosts a show. "I have never been edited," Mr. King said.';
+    assert.equal(analyze(text).quotes[0]?.speaker, 'Larry King');
+  });
+
+  it('resolves a definite role nobody was given to the person in focus', () => {
+    const text = 'Hillary Clinton spoke on Monday about the shooting. On Tuesday, the former secretary of state said she wanted "a real change".';
+    const said = analyze(text).attributions.find((attribution) => attribution.cue.text === 'said');
+    assert.equal(said?.source, 'Hillary Clinton');
+  });
+
+  it('keeps a "Why?" quote and its dialogue tag in one sentence', () => {
+    const text = 'Tom Reed spoke to the crowd. “Does anybody know the plan?” Reed asked. “Neither do I.”';
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.quotes.map((quote) => quote.speaker), ['Tom Reed', 'Tom Reed']);
+    const sentences = splitSentences(text, analysis.quotes);
+    assert.ok(sentences.some((sentence) => text.slice(sentence.start, sentence.end).startsWith('“Does anybody know the plan?” Reed asked.')));
+  });
+
+  it('keeps a quote that only ends its sentence apart from the next sentence\'s speaker', () => {
+    const text = 'South Korea accused Kim of "fanatic recklessness." South Korean President Park Geun-hye said he was "out of control."';
+    const analysis = analyze(text);
+    assert.notEqual(analysis.quotes[0]?.speaker, 'Park Geun-hye');
+    assert.equal(analysis.quotes[1]?.speaker, 'Park Geun-hye');
+  });
+
+  it('does not take a weekday with a possessive, or a show name after "of", for a subject', () => {
+    const text = 'Hillary Clinton spoke out. On Tuesday’s episode of “The Morning Show,” the former secretary of state said she wanted “to speak directly”.';
+    assert.equal(analyze(text).quotes.find((quote) => quote.text.includes('speak directly'))?.speaker, 'Hillary Clinton');
+  });
+
+  it('takes a capitalised plural agent noun for a group, not a person ("Environmentalists worry")', () => {
+    const analysis = analyze('Environmentalists worry that the mine will pollute the river.');
+    assert.equal(analysis.speakers.length, 0);
+    assert.equal(analysis.attributions[0]?.kind, 'unnamed');
+  });
+
+  it('reads a title word ending a name as part of the name ("Larry King")', () => {
+    assert.ok(speakerNamed('Larry King said the show would go on.', 'Larry King'));
+  });
 });

@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../engine';
+import { readOnlyAnnotations } from './exportCommand';
 import { expandArticlePaths } from './files';
 import { articleJson, type AnalysisJson } from './json';
 import { linkFinder, type AnalysedArticle } from './links';
@@ -20,6 +23,8 @@ export interface Output {
 /** `article-lens analyze`: reports every readable file, names every unreadable one. Returns the exit code. */
 export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOptions, output: Output): number {
   const articles: AnalysedArticle[] = [];
+  // The user's annotations (sidecar files) override the engine here as in the editor.
+  const annotations = readOnlyAnnotations();
   let failed = 0;
   const fail = (path: string, message: string) => {
     failed += 1;
@@ -36,7 +41,10 @@ export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOpti
       continue;
     }
     try {
-      articles.push({ file: entry.file, text: read.text, analysis: analyze(read.text) });
+      const uri = pathToFileURL(resolve(entry.file)).toString();
+      const problem = annotations.problem(uri);
+      if (problem) output.stderr.write(`article-lens: ${problem}\n`);
+      articles.push({ file: entry.file, text: read.text, analysis: annotations.overlay(uri, read.text, analyze(read.text)) });
     } catch (error) {
       // One article the engine cannot handle must not cost the reports of the others.
       fail(entry.file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -35,6 +35,12 @@ export function decodeArticleBytes(bytes: Uint8Array): ArticleFileContent {
       problem: { reason: 'encoding', message: 'Not analysed: the file is UTF-16. Article Lens reads UTF-8; convert the file to UTF-8.' },
     };
   }
+  if (looksLikeUtf16(bytes)) {
+    return {
+      text: null,
+      problem: { reason: 'encoding', message: 'Not analysed: the file looks like UTF-16 without a byte-order mark. Article Lens reads UTF-8; convert the file to UTF-8.' },
+    };
+  }
   if (bytes.includes(0)) {
     return { text: null, problem: { reason: 'binary', message: 'Not analysed: the file looks binary (it contains NUL bytes), not a plain-text article.' } };
   }
@@ -50,4 +56,17 @@ export function decodeArticleBytes(bytes: Uint8Array): ArticleFileContent {
       },
     };
   }
+}
+
+/** UTF-16 without a byte-order mark: text in the Latin range leaves every other byte zero. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 2) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let pair = 0; pair < pairs; pair++) {
+    if (bytes[2 * pair] === 0) evenZeros++;
+    if (bytes[2 * pair + 1] === 0) oddZeros++;
+  }
+  return Math.max(evenZeros, oddZeros) >= pairs * 0.6 && Math.min(evenZeros, oddZeros) <= pairs * 0.05;
 }

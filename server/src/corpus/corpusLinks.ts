@@ -1,6 +1,9 @@
 import type { Article, Corpus } from './corpus';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
+/** Longest stretch the recount keeps the thread before letting requests in. */
+const RECOUNT_SLICE_MS = 4;
+
 /**
  * Keeps the quote matcher and the corpus-wide speakers in step with the corpus, and answers
  * cross-article questions: which quotes other articles carry, the clusters of the same
@@ -10,10 +13,26 @@ export class CorpusLinks {
   private readonly matcher = new QuoteMatcher();
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
+  private counts = { speakers: 0, linkedQuotes: 0 };
+  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean } = { timer: undefined, generation: 0, pending: false };
+  private readonly countListeners: (() => void)[] = [];
 
-  constructor(corpus: Corpus) {
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly recountDelayMs = 200,
+  ) {
     for (const article of corpus.all()) this.update(article.uri, article);
     corpus.onDidChange((uri, article) => this.update(uri, article));
+  }
+
+  /** Called when the corpus-wide counts have been worked out afresh. */
+  onDidCount(listener: () => void): void {
+    this.countListeners.push(listener);
+  }
+
+  /** True while the counts lag behind the corpus (they are worked out a while after it settles). */
+  get counting(): boolean {
+    return this.recount.pending;
   }
 
   /** Verbatim matches of a quote elsewhere: other articles, and repeats within its own. */
@@ -29,7 +48,7 @@ export class CorpusLinks {
   linkedQuoteIds(article: Article): Set<string> {
     const linked = new Set<string>();
     for (const quote of article.analysis?.quotes ?? []) {
-      if (this.otherArticlesCarrying(article.uri, quote.id).size > 0) linked.add(quote.id);
+      if (this.matcher.carriedElsewhere(article.uri, quote.id)) linked.add(quote.id);
     }
     return linked;
   }
@@ -48,8 +67,14 @@ export class CorpusLinks {
     return this.clusters().filter((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size > 1);
   }
 
+  /** Quotes that another article carries too, as of the last count. */
   linkedQuoteCount(): number {
-    return this.crossArticleClusters().reduce((count, cluster) => count + cluster.occurrences.length, 0);
+    return this.counts.linkedQuotes;
+  }
+
+  /** Corpus-wide speakers (entities), as of the last count. */
+  speakerCount(): number {
+    return this.counts.speakers;
   }
 
   entityOf(uri: string, speakerName: string): CorpusEntity | null {
@@ -62,6 +87,7 @@ export class CorpusLinks {
 
   private update(uri: string, article: Article | undefined): void {
     this.clusterCache = null;
+    this.scheduleRecount();
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes);
       this.speakers.setArticle(uri, article.analysis.speakers);
@@ -69,5 +95,34 @@ export class CorpusLinks {
       this.matcher.removeArticle(uri);
       this.speakers.removeArticle(uri);
     }
+  }
+
+  /**
+   * Counting asks every quote of the corpus whether another article carries it: too much to
+   * redo per file while thousands stream in, and too much to do in one go on the thread that
+   * answers hovers. So it waits until the corpus settles, then runs in short slices.
+   */
+  private scheduleRecount(): void {
+    const generation = ++this.recount.generation;
+    this.recount.pending = true;
+    clearTimeout(this.recount.timer);
+    this.recount.timer = setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
+  }
+
+  private async runRecount(generation: number): Promise<void> {
+    let linkedQuotes = 0;
+    let sliceStart = performance.now();
+    for (const article of [...this.corpus.all()]) {
+      if (performance.now() - sliceStart > RECOUNT_SLICE_MS) {
+        await new Promise((resume) => setImmediate(resume));
+        if (generation !== this.recount.generation) return;
+        sliceStart = performance.now();
+      }
+      if (this.corpus.get(article.uri) === article) linkedQuotes += this.linkedQuoteIds(article).size;
+    }
+    if (generation !== this.recount.generation) return;
+    this.counts = { speakers: this.speakers.entities().length, linkedQuotes };
+    this.recount.pending = false;
+    this.countListeners.forEach((listener) => listener());
   }
 }

@@ -4,6 +4,10 @@ import { readArticleFile } from './articleFile';
 import type { Corpus } from './corpus';
 import { IncludedFiles } from './includedFiles';
 
+const FILES_IN_FLIGHT = 8;
+/** How long after the last watched change the persisted index is rewritten. */
+const SAVE_DELAY_MS = 5_000;
+
 export interface FolderSettings {
   include: string[];
   maxFileSize: number;
@@ -30,6 +34,8 @@ export class WorkspaceIndexer {
   private folders = new Map<string, { files: IncludedFiles; maxFileSize: number }>();
   private scan: Promise<void> = Promise.resolve();
   private generation = 0;
+  private readonly reads = new Map<string, number>();
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly corpus: Corpus,
@@ -60,6 +66,13 @@ export class WorkspaceIndexer {
     const folder = [...this.folders.values()].find(({ files }) => files.includes(path));
     if (!folder) return;
     await this.indexFile(path, folder.maxFileSize);
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.analyzer.saveStore(this.diskArticleUris()), SAVE_DELAY_MS);
+    this.saveTimer.unref();
   }
 
   fileDeleted(uri: string): void {
@@ -93,30 +106,44 @@ export class WorkspaceIndexer {
       if (article.origin === 'disk' && !wanted.has(article.uri)) this.corpus.delete(article.uri);
     }
     progress.begin(work.length);
-    try {
-      for (const [done, { path, maxFileSize }] of work.entries()) {
-        if (generation !== this.generation) return;
+    let next = 0;
+    let done = 0;
+    // Several files in flight keep the analysis workers busy while this thread reads and merges.
+    const lane = async (): Promise<void> => {
+      while (next < work.length && generation === this.generation) {
+        const { path, maxFileSize } = work[next++]!;
         if (!this.host.isOpen(pathToFileURL(path).toString())) await this.indexFile(path, maxFileSize);
-        progress.report(done + 1, work.length, path);
-        // Let requests (hovers, tokens) in between files.
-        await new Promise((resume) => setImmediate(resume));
+        progress.report(++done, work.length, path);
       }
+    };
+    try {
+      await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
     } finally {
       progress.end();
     }
+    if (generation === this.generation) await this.analyzer.saveStore(this.diskArticleUris());
+  }
+
+  private diskArticleUris(): string[] {
+    return [...this.corpus.all()].filter((article) => article.origin === 'disk' && article.analysis !== null).map((article) => article.uri);
   }
 
   private async indexFile(path: string, maxFileSize: number): Promise<void> {
     const uri = pathToFileURL(path).toString();
+    // A newer read of the same file (a watcher event during the scan) wins over this one.
+    const read = (this.reads.get(uri) ?? 0) + 1;
+    this.reads.set(uri, read);
+    const current = (): boolean => this.reads.get(uri) === read && !this.host.isOpen(uri);
     try {
       const content = await readArticleFile(path, maxFileSize);
-      // The editor may have opened the file while it was being read.
-      if (this.host.isOpen(uri)) return;
+      if (!current()) return;
       if (content.problem) {
         this.corpus.set(uri, '', 'disk', 0, { analysis: null, problem: content.problem });
-      } else {
-        this.corpus.set(uri, content.text, 'disk', 0, this.analyzer.analyse(uri, content.text, maxFileSize));
+        return;
       }
+      const result = await this.analyzer.analyseInBackground(uri, content.text, maxFileSize);
+      // The editor may have opened the file while it was being read or analysed.
+      if (current()) this.corpus.set(uri, content.text, 'disk', 0, result);
     } catch (error) {
       // Deleted or renamed while indexing: the watcher reports it; nothing to keep.
       const code = (error as NodeJS.ErrnoException).code;
@@ -125,6 +152,8 @@ export class WorkspaceIndexer {
         return;
       }
       this.host.log(`Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (this.reads.get(uri) === read) this.reads.delete(uri);
     }
   }
 }

@@ -44,7 +44,7 @@ function registerNames(context: ArticleContext): void {
       const outlet = outletSpans.some((mention) => run.start < mention.end && run.end > mention.start);
       if (quoted || outlet || isDateline(text, run)) continue;
       registry.addRun(run, sentence);
-      if (first && run.start - sentence.start < 40 && !run.possessive) openers.push({ at: run.start, end: run.end });
+      if (first && run.start - sentence.start < 40 && !run.possessive && !afterPreposition(text, sentence.start, run.start)) openers.push({ at: run.start, end: run.end });
       first = false;
     }
   }
@@ -61,4 +61,10 @@ function isDateline(text: string, run: { start: number; end: number; text: strin
   const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
   if (text.slice(lineStart, run.start).trim() !== '') return false;
   return /^(?:,[^\n—–-]{1,30})?\s*(?:[-—–]|\()/u.test(text.slice(run.end, run.end + 40));
+}
+
+/** "On Tuesday's episode of “The Steve Harvey Show”, …": a name governed by a preposition or in quote marks is no subject. */
+function afterPreposition(text: string, sentenceStart: number, at: number): boolean {
+  const before = text.slice(sentenceStart, at);
+  return /["“‘'](?:the\s+)?$/iu.test(before) || /(?:^|\s)(?:of|in|on|at|from|with|for|to|by|about|after|before|during|under|over|against|than)\s+["“‘']?(?:the\s+)?$/iu.test(before);
 }

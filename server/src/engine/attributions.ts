@@ -1,11 +1,13 @@
 import type { ArticleContext } from './context';
 import { insideQuote } from './context';
 import type { CueMatch } from './cues';
+import { reportsHere } from './cueUse';
 import type { Entity } from './entities';
+import { isPersonRole } from './roles';
 import { sentenceIndexAt, type Sentence } from './sentences';
 import { phraseAfter, phraseBefore } from './sourcePhrase';
 import { resolveSource, type ResolvedSource } from './sources';
-import roles from './data/roles.json';
+import { commonNounAfter, commonNounBefore, nounBefore, stretchAfter, subjectStretch, withoutAuxiliaries } from './unnamedSubjects';
 import type { Attribution, Span } from './types';
 
 /** An attribution with what the rest of the analysis needs to know about it. */
@@ -31,8 +33,7 @@ export function findAttributions(context: ArticleContext, cues: readonly CueMatc
     const sentence = context.sentences[sentenceIndex];
     if (!sentence || cue.end > sentence.end + 1) continue;
     if (/^\s+to\s+(?:be|have)\b/u.test(context.text.slice(cue.end, cue.end + 12))) continue;
-    // "the editor's note", "Mr. Obama's remarks": after a possessive the cue word is a noun.
-    if (cue.form === 'verb' && /\p{L}['’]s\s+$/u.test(context.text.slice(Math.max(0, cue.start - 5), cue.start))) continue;
+    if (cue.form === 'verb' && !reportsHere(context.text, cue)) continue;
     const found = locateSource(context, cue, sentence, drafts);
     if (found === null) continue;
     const resolved = found.resolved ?? resolveSource(context, found.phrase);
@@ -68,7 +69,7 @@ interface LocatedSource {
 function locateSource(context: ArticleContext, cue: CueMatch, sentence: Sentence, drafts: readonly AttributionDraft[]): LocatedSource | null {
   const { text } = context;
   if (cue.form === 'according' || cue.form === 'passive') {
-    const after = sourceAfter(context, cue.end, sentence.end) ?? commonNounAfter(text, cue.end, sentence.end);
+    const after = sourceAfter(context, cue.end, sentence.end) ?? commonNounAfter(text, cue.end, sentence.end) ?? stretchAfter(text, cue.end, sentence.end);
     return after ? { phrase: after, spanStart: cue.start, resolved: null } : null;
   }
   const clauseStart = clauseStartBefore(text, sentence.start, cue.start);
@@ -91,34 +92,51 @@ function locateSource(context: ArticleContext, cue: CueMatch, sentence: Sentence
   // A second verb of the same subject ("…and vowed", "…, saying", "by telling") speaks for that subject.
   const sharesSubject = COORDINATED.test(lead) || (/ing$/iu.test(cue.text) && (/,$/u.test(lead) || PARTICIPLE_PREPOSITION.test(lead)));
   if (sharesSubject) {
-    if (previous && previous.attribution.kind !== 'outlet') {
+    if (previous && previous.attribution.kind !== 'outlet' && !RELATIVE_PRONOUN.test(previous.attribution.mention.text)) {
       const { attribution, entity } = previous;
       return { phrase: attribution.mention, spanStart: attribution.mention.start, resolved: { kind: attribution.kind, name: attribution.source, entity } };
     }
     const subject = phraseAfter(text, sentence.start, cue.start);
     if (subject && subject.start - sentence.start < 3 && !insideQuote(context, subject.start, subject.end)) return { phrase: subject, spanStart: subject.start, resolved: null };
+    const named = firstNamedBefore(context, sentence, cue.start);
+    if (named) return { phrase: named, spanStart: named.start, resolved: null };
   }
   const common = commonNounBefore(text, clauseStart, cue.start) ?? subjectStretch(text, clauseStart, cue);
-  if (common) return { phrase: common, spanStart: common.start, resolved: { kind: 'unnamed', name: common.text, entity: null } };
+  if (common) {
+    // "the New York businessman said": a role noun may still name somebody; other common nouns stay unnamed.
+    const head = common.text.split(/\s+/u).pop() ?? '';
+    const resolved = isPersonRole(head) ? null : { kind: 'unnamed' as const, name: common.text, entity: null };
+    return { phrase: common, spanStart: common.start, resolved };
+  }
   const commonAfter = inverted ? commonNounAfter(text, cue.end, sentence.end) : null;
   if (commonAfter) return { phrase: commonAfter, spanStart: cue.start, resolved: { kind: 'unnamed', name: commonAfter.text, entity: null } };
-  return null;
+  // "said 9/11 widow Terry Strada": an inverted cue's subject runs to the end of the clause.
+  const stretch = inverted && cue.form !== 'phrase' && lead !== '' && !/ing$/iu.test(cue.text) ? stretchAfter(text, cue.end, sentence.end) : null;
+  if (stretch && !insideQuote(context, stretch.start, stretch.end)) return { phrase: stretch, spanStart: cue.start, resolved: null };
+  if (/,$/u.test(lead)) return appositiveChain(context, sentence, lead.length + sentence.start - 1);
+  // "a Donald Trump tweet attacking …", "video surfaced showing …": a participle right after a noun describes it.
+  const described = /ing$/iu.test(cue.text) ? nounBefore(text, clauseStart, cue.start) : null;
+  return described ? { phrase: described, spanStart: described.start, resolved: { kind: 'unnamed', name: described.text, entity: null } } : null;
 }
 
-const AUXILIARY = new Set(roles.subjectSkipWords);
 const COORDINATED = /(?:^|\s)(?:and|but|or|then)$/iu;
-const PARTICIPLE_PREPOSITION = /(?:^|\s)(?:by|after|before|while|when|without|in)$/iu;
+const PARTICIPLE_PREPOSITION = /(?:^|\s)(?:by|after|before|while|when|without|in|from|for|of|about|despite|since|upon|through|besides)$/iu;
 const RELATIVE = /(?:^|\s)(?:who|which)$/iu;
-const SUBJECT_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|one|another|some|many|most|several|all|both|other|each|every|no)$/iu;
+// A relative clause ("an architect who said …") is embedded: its source is nobody else's subject.
+const RELATIVE_PRONOUN = /^(?:who|which)$/iu;
 
-/** The text before a cue without the auxiliaries and adverbs that stand between subject and verb ("has also"). */
-function withoutAuxiliaries(lead: string): string {
-  let rest = lead.replace(/\s+$/u, '');
-  for (;;) {
-    const word = /(?:^|\s)([\p{L}'’]+)$/u.exec(rest);
-    if (!word || !(AUXILIARY.has((word[1] as string).toLowerCase()) || /^\p{Ll}+ly$/u.test(word[1] as string))) return rest;
-    rest = rest.slice(0, rest.length - (word[1] as string).length).replace(/\s+$/u, '');
+/** "On Thursday, Trump spoke …, promising": the first person or organisation named in the sentence before the cue. */
+function firstNamedBefore(context: ArticleContext, sentence: Sentence, before: number): Span | null {
+  let first: Span | null = null;
+  for (const entity of context.registry.entities) {
+    if (entity.kind === 'unknown') continue;
+    for (const mention of entity.mentions) {
+      if (mention.how !== 'name' && mention.how !== 'surname') continue;
+      if (mention.start < sentence.start || mention.end > before || insideQuote(context, mention.start, mention.end)) continue;
+      if (first === null || mention.start < first.start) first = { start: mention.start, end: mention.end, text: mention.text };
+    }
   }
+  return first;
 }
 
 /** "Mr. Kamin, who emphasized": the relative pronoun speaks for the noun phrase it follows. */
@@ -129,75 +147,14 @@ function relativeAntecedent(context: ArticleContext, clauseStart: number, cueSta
   if (!relative) return null;
   const pronounStart = clauseStart + relative.index + relative[0].length - relative[0].trimStart().length;
   const antecedentEnd = clauseStart + text.slice(clauseStart, pronounStart).replace(/[\s,]+$/u, '').length;
-  const phrase = phraseBefore(text, clauseStart, antecedentEnd);
-  if (!phrase || insideQuote(context, phrase.start, phrase.end)) return null;
-  return { phrase, spanStart: phrase.start, resolved: null };
+  const antecedent = phraseBefore(text, clauseStart, antecedentEnd);
+  // The relative pronoun is the source as written; it stands for its antecedent, as "he" would.
+  const pronoun: Span = { start: pronounStart, end: pronounStart + relative[0].trim().length, text: relative[0].trim() };
+  if (!antecedent || insideQuote(context, antecedent.start, antecedent.end)) return { phrase: pronoun, spanStart: pronoun.start, resolved: { kind: 'unnamed', name: pronoun.text, entity: null } };
+  const resolved = resolveSource(context, antecedent);
+  if (resolved.entity) context.registry.mention(resolved.entity, pronoun, 'pronoun');
+  return { phrase: pronoun, spanStart: antecedent.start, resolved };
 }
-
-/**
- * "the letter reads", "environmentalists worry": a lowercase noun phrase opening the clause right
- * before the cue is an unnamed source. It must start the clause or follow a determiner that does.
- */
-function commonNounBefore(text: string, clauseStart: number, cueStart: number): Span | null {
-  const lead = withoutAuxiliaries(text.slice(clauseStart, cueStart));
-  const words = lead.split(/ +/u);
-  let index = words.length - 1;
-  const head = words[index] ?? '';
-  if (!/^\p{Ll}[\p{L}'’-]*$/u.test(head) || CLAUSE_WORD.test(head) || FUNCTION_LIKE.test(head) || SUBJECT_DETERMINER.test(head)) return null;
-  let first = index;
-  while (first > 0 && index - first < 4) {
-    const word = words[first - 1] as string;
-    if (!/^[\p{L}\d][\p{L}\d'’.-]*$/u.test(word) || SUBJECT_DETERMINER.test(word) || CLAUSE_WORD.test(word) || FUNCTION_LIKE.test(word)) break;
-    first -= 1;
-  }
-  // Capitalised words only modify the head when a determiner opens the phrase ("the New York businessman").
-  if (words.slice(first, index).some((word) => /^\p{Lu}/u.test(word)) && !(first > 0 && SUBJECT_DETERMINER.test(words[first - 1] as string))) return null;
-  if (first > 0 && SUBJECT_DETERMINER.test(words[first - 1] as string)) first -= 1;
-  const opener = first > 0 ? (words[first - 1] as string) : '';
-  if (!(opener === '' || /[,;]$/u.test(opener) || CLAUSE_WORD.test(opener) || /^["“‘'(\[]+$/u.test(opener))) return null;
-  const phraseText = words.slice(first).join(' ').replace(/^["“‘'(\[]+/u, '');
-  const end = clauseStart + lead.length;
-  const start = end - phraseText.length;
-  return phraseText === '' ? null : { start, end, text: phraseText };
-}
-
-/**
- * "attorneys for the family said", "Those close to him say": a finite cue whose clause opens with a
- * short stretch ending in a noun has that stretch as its (unnamed) subject.
- */
-function subjectStretch(text: string, clauseStart: number, cue: CueMatch): Span | null {
-  if (/ing$/iu.test(cue.text)) return null;
-  const raw = text.slice(clauseStart, cue.start);
-  const lead = withoutAuxiliaries(raw);
-  const opened = /^(?:[\s"“”‘’']|(?:and|but|so|yet|that)\s)*/iu.exec(lead)?.[0].length ?? 0;
-  const stretch = lead.slice(opened);
-  const words = stretch.split(/\s+/u).filter((word) => word !== '');
-  if (words.length < 2 || words.length > 10 || /[,;:"“”()]/u.test(stretch)) return null;
-  const last = words[words.length - 1] as string;
-  if (!/^[\p{L}\d][\p{L}\d'’-]*$/u.test(last) || FUNCTION_LIKE.test(last) || CLAUSE_WORD.test(last) || SUBJECT_DETERMINER.test(last) || PERSONAL_PRONOUN.test(last)) return null;
-  if (words.some((word) => /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|to)$/iu.test(word))) return null;
-  const start = clauseStart + opened;
-  return { start, end: start + stretch.length, text: stretch };
-}
-
-const CLAUSE_WORD = /^(?:and|but|or|that|as|while|because|if|when|then|so)$/iu;
-const FUNCTION_LIKE = /^(?:is|are|was|were|be|been|to|of|in|on|at|for|with|by|from|not|it|there|what|who|which|this|that)$/iu;
-
-/** "said the ruling", "according to exit polls": a lowercase noun phrase after the cue, up to the clause's end. */
-function commonNounAfter(text: string, from: number, to: number): Span | null {
-  const window = text.slice(from, Math.min(to, from + 80));
-  const match = /^\s+((?:(?:the|a|an|its|his|her|their|this|that|one|some|many|several|most)\s+)?(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}\p{Ll}[\p{L}'’-]*)(?=\s*(?:[,.;:!?)]|$))/u.exec(window);
-  if (!match) return null;
-  const phraseText = match[1] as string;
-  const words = phraseText.split(/\s+/u);
-  const determined = SUBJECT_DETERMINER.test(words[0] as string) && words.length > 1;
-  if (!determined && !/s$/u.test(words[words.length - 1] as string)) return null;
-  if (words.some((word) => FUNCTION_LIKE.test(word) || CLAUSE_WORD.test(word) || PERSONAL_PRONOUN.test(word))) return null;
-  const start = from + (match[0].length - phraseText.length);
-  return { start, end: start + phraseText.length, text: phraseText };
-}
-
-const PERSONAL_PRONOUN = /^(?:me|him|us|them|you|he|she|we|they|i|myself|yourself|much|more|less)$/iu;
 
 /** After "according to" or "by": the phrase right there, or the first outlet or name a few words on ("a statement from the Pentagon"). */
 function sourceAfter(context: ArticleContext, from: number, to: number): Span | null {
@@ -237,6 +194,14 @@ function clauseStartBefore(text: string, sentenceStart: number, cueStart: number
     if (char === ')') {
       const open = text.lastIndexOf('(', at);
       if (open >= sentenceStart && at - open <= 31 && !text.slice(open + 1, at).includes(')')) {
+        at = open;
+        continue;
+      }
+    }
+    // So does a dash-delimited aside right before the cue ("Mr. Dickey — the show's producer — told").
+    if ((char === '—' || char === '–') && text.slice(at + 1, cueStart).trim() === '') {
+      const open = Math.max(text.lastIndexOf('—', at - 1), text.lastIndexOf('–', at - 1));
+      if (open > sentenceStart && at - open <= 100) {
         at = open;
         continue;
       }

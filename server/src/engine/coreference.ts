@@ -29,6 +29,11 @@ export class PronounResolver {
     return resolved;
   }
 
+  /** The person most recently the subject of a sentence or the source of an attribution: what "the senator" most likely means. */
+  salientPerson(at: number): Entity | null {
+    return this.recentSubject(at, (entity) => entity.kind === 'person', 0);
+  }
+
   private inSentence(at: number, sentence: Span, fits: (entity: Entity) => boolean): Entity | null {
     let best: { entity: Entity; start: number } | null = null;
     for (const entity of this.registry.entities) {

@@ -28,6 +28,8 @@ export interface Entity {
 const KNOWN_GROUPS: string[][] = roles.knownOrganizations;
 const KNOWN_BY_FOLD = new Map<string, string[]>();
 for (const group of KNOWN_GROUPS) for (const member of group) KNOWN_BY_FOLD.set(foldName(member), group);
+// "Environmentalists", "Protesters", "Regulators": a capitalised plural of a common agent noun names a group, not a person.
+const PLURAL_AGENT = /^\p{Lu}\p{Ll}+(?:ists|ers|ors|ants|ents|ees|ives|ites)$/u;
 const PLACE_PREFIX = /^(?:the\s+)?(?:u\.?s\.?|u\.?k\.?|us|uk|american|british|federal|national)\s+/iu;
 
 /** The known group of an organisation's name, also with a country prefix ("U.S. State Department"). */
@@ -112,7 +114,7 @@ export class EntityRegistry {
     if (classified === null) return null;
     if (classified.kind === 'single') {
       if (nameFacts(core).place) return null;
-      return this.singleWordEntity(core, at) ?? (create ? this.entityFor('person', core) : null);
+      return this.singleWordEntity(core, at) ?? (create && !PLURAL_AGENT.test(core) ? this.entityFor('person', core) : null);
     }
     const existing = this.find(classified.kind, classified.name);
     if (existing) return existing;
@@ -163,6 +165,7 @@ export class EntityRegistry {
     }
     const facts = nameFacts(name);
     if (facts.place) return null;
+    if (!facts.person && !facts.organization && PLURAL_AGENT.test(name)) return null;
     const same = this.entities.find((entity) => entity.forms.some((form) => foldName(form) === foldName(name)));
     if (same) return same;
     const kind = /^\p{Lu}{2,6}$/u.test(name) || facts.organization ? 'organization' : 'unknown';

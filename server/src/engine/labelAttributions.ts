@@ -45,11 +45,10 @@ export function findLabelAttributions(context: ArticleContext, existing: readonl
 
 /** An all-caps transcript label ("PENCE") is the surname of somebody in the article, or a new person. */
 function resolveLabel(context: ArticleContext, phrase: Span): ResolvedSource {
-  const resolved = resolveSource(context, phrase);
-  if (resolved.kind !== 'unnamed' && (resolved.entity === null || resolved.entity.kind !== 'organization' || !isAllCaps(phrase.text))) return resolved;
-  const spoken = isAllCaps(phrase.text) ? phrase.text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (letter) => letter.toUpperCase()) : phrase.text;
-  const entity: Entity | null = context.registry.lookup(spoken, phrase.start, true);
-  if (entity === null) return resolved;
+  if (!isAllCaps(phrase.text)) return resolveSource(context, phrase);
+  const spoken = phrase.text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (letter) => letter.toUpperCase());
+  const entity: Entity | null = context.registry.lookup(spoken, phrase.start, false) ?? context.registry.lookup(spoken, phrase.start, true);
+  if (entity === null) return resolveSource(context, phrase);
   if (entity.kind === 'unknown') entity.kind = 'person';
   context.registry.mention(entity, phrase, spoken === entity.name ? 'name' : 'surname');
   return { kind: 'speaker', name: entity.name, entity };

@@ -1,8 +1,24 @@
 import { distance } from 'fastest-levenshtein';
 import { isNameSuffix } from './roles';
 
+// Entity linking compares every pair of names, so the same spellings are folded and compared
+// over and over: both answers depend only on their inputs and are remembered.
+const MEMO_LIMIT = 50_000;
+const folded = new Map<string, string>();
+const samePeople = new Map<string, boolean>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Lowercase, without accents, dots or possessive, for comparing spellings. */
 export function foldName(name: string): string {
+  return folded.get(name) ?? remember(folded, name, foldUncached(name));
+}
+
+function foldUncached(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -38,6 +54,11 @@ export function sameSpelling(left: string, right: string, slack = 0): boolean {
 
 /** True when two written person names can be the same person ("Qassim Soleiman", "Qasem Soleimani"). */
 export function samePerson(left: string, right: string): boolean {
+  const key = `${left}\u0000${right}`;
+  return samePeople.get(key) ?? remember(samePeople, key, samePersonUncached(left, right));
+}
+
+function samePersonUncached(left: string, right: string): boolean {
   const a = nameWords(left);
   const b = nameWords(right);
   if (a.length === 0 || b.length === 0) return false;

@@ -60,7 +60,8 @@ function firstWordStart(text: string, from: number): number {
 function isNameWord(word: string): boolean {
   if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word)) return true;
   if (!isCapitalized(word)) return false;
-  return !FUNCTION_WORDS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return !FUNCTION_WORDS.has(lower) && !FUNCTION_WORDS.has(lower.replace(/['’]s?$/u, ''));
 }
 
 function adjacent(text: string, left: Token, right: Token): boolean {

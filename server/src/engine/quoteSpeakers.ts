@@ -75,6 +75,7 @@ function creditFromSentence(context: ArticleContext, span: QuoteSpan, drafts: re
       break;
     }
     if (attribution.start < span.end && attribution.end > span.start) continue;
+    if (isEmbedded(context, draft, drafts)) continue;
     const distance = attribution.start >= span.end ? attribution.start - span.end : span.start - attribution.end;
     // Rank: a named speaker, then an unnamed source, then an outlet that only relays the words.
     const outlet = attribution.kind === 'outlet';
@@ -112,6 +113,17 @@ function creditFromSentence(context: ArticleContext, span: QuoteSpan, drafts: re
   entry.quote.source = previous.quote.source;
   entry.quote.cue = previous.quote.cue;
   entry.quote.attribution = previous.quote.attribution;
+}
+
+/** "Demonstrators said they want “…”": an attribution inside another's reported clause does not own the sentence's quotes. */
+function isEmbedded(context: ArticleContext, draft: AttributionDraft, drafts: readonly AttributionDraft[]): boolean {
+  return drafts.some(
+    (outer) =>
+      outer !== draft &&
+      outer.sentence === draft.sentence &&
+      outer.attribution.cue.end <= draft.attribution.start &&
+      /^\s*(?:that\s+)?$/u.test(context.text.slice(outer.attribution.cue.end, draft.attribution.start)),
+  );
 }
 
 /** "Caddell continued:" ending the sentence before the quote's introduces it. */

@@ -127,7 +127,11 @@ function boundedEnd(text: string, open: number, paragraphEnd: number): number {
   if (paragraphEnd - open <= MAX_UNCLOSED_QUOTE) return paragraphEnd;
   const window = text.slice(open, open + MAX_UNCLOSED_QUOTE);
   const lastStop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
-  return lastStop > 0 ? open + lastStop + 1 : open + MAX_UNCLOSED_QUOTE;
+  if (lastStop > 0) return open + lastStop + 1;
+  const cut = open + MAX_UNCLOSED_QUOTE;
+  // Never between the two halves of a surrogate pair (an emoji, a rare script).
+  const splitsPair = /[\uD800-\uDBFF]/.test(text[cut - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[cut] ?? '');
+  return splitsPair ? cut - 1 : cut;
 }
 
 function spanBetween(text: string, start: number, end: number): Span | null {

@@ -29,6 +29,8 @@ export function splitTitle(tokens: readonly Token[]): TitledName {
     for (let length = Math.min(LONGEST_TITLE, tokens.length - from); length >= 1; length -= 1) {
       const words = tokens.slice(from, from + length).map((token) => token.text);
       if (!TITLES.has(words.join(' ').toLowerCase())) continue;
+      // A title comes before a name: "Larry King" ends in a name, not in the title "King".
+      if (from > 0 && from + length === tokens.length) continue;
       if (from + length > best.nameFrom || best.title === null) best = { title: words.join(' '), nameFrom: from + length };
       break;
     }

@@ -47,12 +47,18 @@ function splitLine(text: string, lineStart: number, lineEnd: number, shields: re
   for (let match = TERMINAL.exec(line); match !== null; match = TERMINAL.exec(line)) {
     const boundary = lineStart + match.index + match[0].length;
     if (isInside(boundary, shields) || endsWithAbbreviation(text, lineStart + match.index, start)) continue;
-    if (isInside(lineStart + match.index, shields) && dialogueTagFollows(text, boundary, lineEnd)) continue;
+    if (quoteOpensSentence(text, start, lineStart + match.index, shields) && dialogueTagFollows(text, boundary, lineEnd)) continue;
     pushTrimmed(text, start, boundary, ranges);
     start = boundary;
   }
   pushTrimmed(text, start, lineEnd, ranges);
   return ranges;
+}
+
+/** True when the punctuation at `at` ends a quote that the sentence opens with ('"Why?" …'). */
+function quoteOpensSentence(text: string, sentenceStart: number, at: number, shields: readonly Range[]): boolean {
+  const quote = shields.find((range) => range.start < at && at < range.end);
+  return quote !== undefined && /^[\s"“‘'(\[]*$/u.test(text.slice(sentenceStart, quote.start));
 }
 
 /** '"Why?" Graham asked.': a short tag with a speech verb after a quote belongs to the quote's sentence. */

@@ -1,3 +1,4 @@
+import { isLyAdverb } from './adverbs';
 import functionWords from './data/functionWords.json';
 import pronouns from './data/pronouns.json';
 import roles from './data/roles.json';
@@ -33,7 +34,7 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   while (index >= 0) {
     const token = tokens[index] as Token;
     if (!/^\s*$/u.test(text.slice(token.end, gapEnd))) break;
-    if (!SKIPPED.has(token.text.toLowerCase()) && !/^\p{Ll}+ly$/u.test(token.text)) break;
+    if (!SKIPPED.has(token.text.toLowerCase()) && !isLyAdverb(token.text)) break;
     gapEnd = token.start;
     index -= 1;
   }
@@ -42,6 +43,12 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   const last = tokens[index];
   if (!last || !/^\s*$/u.test(text.slice(last.end, gapEnd))) return null;
   if (SUBJECT_PRONOUNS.has(last.text.toLowerCase())) return { start: last.start, end: last.end, text: last.text };
+  // "He’s claiming", "They’ve said": the pronoun carries the auxiliary with it.
+  const contracted = /^(\p{L}+)['’](?:s|re|m|d|ve|ll)$/u.exec(last.text);
+  if (contracted && SUBJECT_PRONOUNS.has((contracted[1] as string).toLowerCase())) {
+    const pronoun = contracted[1] as string;
+    return { start: last.start, end: last.start + pronoun.length, text: pronoun };
+  }
   let first = index;
   while (first >= 0) {
     const token = tokens[first] as Token;
@@ -62,12 +69,12 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   return { start: from_, end: last.end, text: text.slice(from_, last.end) };
 }
 
-/** "Rep. Jim Jordan (R-Ohio) said": where a short parenthetical right before `end` opens, else null. */
+/** "Rep. Jim Jordan (R-Ohio) said", "X -- the company's chief -- told": where a short aside right before `end` opens, else null. */
 export function parentheticalBefore(text: string, from: number, end: number): number | null {
   const before = text.slice(Math.max(from, end - 40), end);
-  const aside = /\(([^()]{1,30})\)\s*$/u.exec(before);
+  const aside = /\(([^()]{1,30})\)\s*$/u.exec(before) ?? /(?:--|—|–)[^—–]{1,100}(?:--|—|–)\s*$/u.exec(text.slice(Math.max(from, end - 110), end));
   if (!aside) return null;
-  const open = end - before.length + aside.index;
+  const open = end - (aside.input as string).length + aside.index;
   return open > from ? open : null;
 }
 

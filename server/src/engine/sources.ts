@@ -42,6 +42,11 @@ export function resolveSource(context: ArticleContext, phrase: Span): ResolvedSo
     if (kind === 'person' && /^\S+(?:\s+\S+)?\s+of\s+(?:the\s+)?\p{Lu}/u.test(role) && !/^(?:an?|one)\s/iu.test(phrase.text)) {
       return found(context, context.registry.ensure('person', role), phrase, 'role');
     }
+    // A definite role nobody was given ("the former secretary of state said") describes the person in focus.
+    if (kind === 'person' && !named && /^the\s/iu.test(phrase.text) && !/s$/iu.test(head)) {
+      const salient = context.pronouns.salientPerson(phrase.start);
+      if (salient) return found(context, salient, phrase, 'role');
+    }
     if (!named) return unnamed(phrase);
   }
   if (named) return found(context, named, phrase, 'name');

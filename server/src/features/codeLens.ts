@@ -4,7 +4,7 @@ import { ClientCommands, type ShowReferencesArgs } from '../../../common/protoco
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusLinks } from '../corpus/corpusLinks';
 import type { DocumentAnalyses } from '../documentAnalyses';
-import { excerpt } from './markdown';
+import { excerpt, plainLabel } from './markdown';
 import { quoteLinks } from './quoteLinks';
 import { rangeIn } from './positions';
 
@@ -36,7 +36,7 @@ export function registerCodeLens(
       lenses.push({
         range,
         command: {
-          title: `“${excerpt(quote.text, 40)}” quoted in ${others} other article${others === 1 ? '' : 's'}${paraphraseNote}`,
+          title: `“${plainLabel(excerpt(quote.text, 40))}” quoted in ${others} other article${others === 1 ? '' : 's'}${paraphraseNote}`,
           command: ClientCommands.showReferences,
           arguments: [args],
         },

@@ -5,6 +5,8 @@ import type { Corpus } from '../corpus/corpus';
 export interface CorpusCounts {
   speakers(): number;
   linkedQuotes(): number;
+  /** True while the two counts above are still being worked out: indexing is not over until they are. */
+  counting(): boolean;
 }
 
 /** Sends the corpus's counts to the client, at most every `delayMs` while files stream in. */
@@ -41,7 +43,7 @@ export class CorpusStatusReporter {
       else skipped++;
     }
     return {
-      indexing: this.indexing,
+      indexing: this.indexing || this.counts.counting(),
       articles,
       skipped,
       speakers: this.counts.speakers(),

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Corpus } from '../corpus/corpus';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { Quote } from '../engine';
-import { excerpt } from './markdown';
+import { excerpt, plainLabel } from './markdown';
 import { rangeIn } from './positions';
 
 const MAX_WORKSPACE_SYMBOLS = 200;
@@ -24,15 +24,15 @@ export function registerSymbols(connection: Connection, documents: TextDocuments
       for (const speaker of article.analysis?.speakers ?? []) {
         const first = speaker.mentions[0];
         if (first && speaker.name.toLowerCase().includes(needle)) {
-          found.push({ name: speaker.name, kind: SymbolKind.Object, location: { uri: article.uri, range: rangeIn(article, first.start, first.end) } });
+          found.push({ name: plainLabel(speaker.name), kind: SymbolKind.Object, location: { uri: article.uri, range: rangeIn(article, first.start, first.end) } });
         }
       }
       for (const quote of article.analysis?.quotes ?? []) {
         if (quote.text.toLowerCase().includes(needle)) {
           found.push({
-            name: `“${excerpt(quote.text, 80)}”`,
+            name: `“${plainLabel(excerpt(quote.text, 80))}”`,
             kind: SymbolKind.String,
-            containerName: quote.speaker ?? undefined,
+            containerName: quote.speaker === null ? undefined : plainLabel(quote.speaker),
             location: { uri: article.uri, range: rangeIn(article, quote.start, quote.end) },
           });
         }
@@ -47,7 +47,7 @@ function outline(article: Article): DocumentSymbol[] {
   const analysis = article.analysis!;
   const quoteSymbol = (quote: Quote): DocumentSymbol => {
     const range = rangeIn(article, quote.start, quote.end);
-    return { name: `“${excerpt(quote.text, 80)}”`, kind: SymbolKind.String, range, selectionRange: range };
+    return { name: `“${plainLabel(excerpt(quote.text, 80))}”`, kind: SymbolKind.String, range, selectionRange: range };
   };
   const symbols: DocumentSymbol[] = [];
   for (const speaker of analysis.speakers) {
@@ -58,7 +58,7 @@ function outline(article: Article): DocumentSymbol[] {
     const spans = [...mentions, ...quotes];
     const range = rangeIn(article, Math.min(...spans.map((span) => span.start)), Math.max(...spans.map((span) => span.end)));
     symbols.push({
-      name: speaker.name,
+      name: plainLabel(speaker.name),
       detail: `${quotes.length} quote${quotes.length === 1 ? '' : 's'}`,
       kind: speaker.kind === 'person' ? SymbolKind.Object : SymbolKind.Namespace,
       range,
@@ -75,7 +75,7 @@ function outline(article: Article): DocumentSymbol[] {
     const first = outlet.mentions[0];
     if (!first) continue;
     const range = rangeIn(article, first.start, first.end);
-    symbols.push({ name: outlet.name, detail: `outlet, ${outlet.mentions.length} mention${outlet.mentions.length === 1 ? '' : 's'}`, kind: SymbolKind.Module, range, selectionRange: range });
+    symbols.push({ name: plainLabel(outlet.name), detail: `outlet, ${outlet.mentions.length} mention${outlet.mentions.length === 1 ? '' : 's'}`, kind: SymbolKind.Module, range, selectionRange: range });
   }
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -11,6 +11,12 @@ export const repoRoot = resolve(__dirname, '../../..');
 export class LspServer {
   readonly statuses: DocumentStatusParams[] = [];
   readonly corpusStatuses: CorpusStatusParams[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: { type: number; message: string }[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** The latest `textDocument/publishDiagnostics` per uri. */
+  readonly diagnostics = new Map<string, { message: string; severity?: number }[]>();
   settings: ArticleLensSettings = { ...DEFAULT_SETTINGS };
   private versions = new Map<string, number>();
 
@@ -21,7 +27,7 @@ export class LspServer {
   ) {}
 
   /** Starts the server; with `workspaceFolder` (a path) it indexes that folder's articles. */
-  static async start(workspaceFolder?: string): Promise<LspServer> {
+  static async start(workspaceFolder?: string, options: { initializationOptions?: unknown } = {}): Promise<LspServer> {
     const child = spawn(process.execPath, [resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let server: LspServer | undefined;
@@ -34,7 +40,21 @@ export class LspServer {
     connection.onNotification('articleLens/corpusStatus', (params: CorpusStatusParams) => {
       server?.corpusStatuses.push(params);
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    // Buffered until the server object exists: indexing may log before start() returns.
+    const earlyLogs: { type: number; message: string }[] = [];
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      (server?.logs ?? earlyLogs).push(params);
+    });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      void server?.messages.push(params);
+    });
+    connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      server?.messages.push(params);
+      return null;
+    });
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string; severity?: number }[] }) => {
+      server?.diagnostics.set(params.uri, params.diagnostics);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('$/progress', () => undefined);
     connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -45,6 +65,7 @@ export class LspServer {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }] : null,
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       capabilities: {
         workspace: { configuration: true, semanticTokens: { refreshSupport: true }, workspaceFolders: true },
         window: { workDoneProgress: true },
@@ -60,6 +81,7 @@ export class LspServer {
     });
     await connection.sendNotification('initialized', {});
     server = new LspServer(connection, child, initializeResult);
+    server.logs.push(...earlyLogs);
     return server;
   }
 
@@ -104,6 +126,21 @@ export class LspServer {
       if (Date.now() > deadline) throw new Error(`corpus not ready within ${timeoutMs} ms: ${JSON.stringify(status)}`);
       await new Promise((done) => setTimeout(done, 20));
     }
+  }
+
+  /** `workspace/executeCommand` with one argument. */
+  executeCommand<T>(command: string, argument: unknown): Promise<T> {
+    return this.connection.sendRequest<T>('workspace/executeCommand', { command, arguments: [argument] });
+  }
+
+  /** Kills the server without a shutdown, as a crash would, and waits for the process to end. */
+  async kill(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      this.process.kill('SIGKILL');
+      await exited;
+    }
+    this.connection.dispose();
   }
 
   async stop(): Promise<void> {

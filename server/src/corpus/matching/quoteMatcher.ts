@@ -227,6 +227,27 @@ export class QuoteMatcher implements ClusterSource {
     return matches.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.quote.start - b.quote.start));
   }
 
+  /**
+   * Whether another article carries this quote (a verbatim match of any kind there): the
+   * answer of `matchesOf`, but an exact copy elsewhere, the common case, settles it without
+   * verifying every candidate.
+   */
+  carriedElsewhere(articleId: string, quoteId: string): boolean {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    if (!record || index === undefined) return false;
+    const own = this.view(record, index);
+    if (own.ids.length === 0) return false;
+    let exactElsewhere = false;
+    this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => {
+      if (exactElsewhere) return;
+      const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
+      if (!other || other === record) return;
+      exactElsewhere = sameWords(own.ids, this.view(other, value % MAX_QUOTES_PER_ARTICLE).ids);
+    });
+    return exactElsewhere || this.matchesOf(articleId, quoteId).some((match) => match.articleId !== articleId);
+  }
+
   /** Unquoted passages of other articles that restate this quote (quotes of at least six words). */
   paraphrasesOf(articleId: string, quoteId: string): Paraphrase[] {
     const record = this.articles.get(articleId);

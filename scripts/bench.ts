@@ -1,0 +1,198 @@
+// `npm run bench`: a benchmark, not a test. Generates deterministic corpora (seed paragraphs
+// recombined, people renamed) of 100, 1,000 and 5,000 articles plus one 100 KB article, drives
+// the built server (dist/server.js) over LSP and prints each figure beside its bar, as a table
+// and as one JSON line. Options: --sizes 100,1000,5000 --keep (leave the temp folder).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
+import { analyze } from '../server/src/engine';
+import { BenchServer } from './bench/benchServer';
+import { formatTable, type Figure } from './bench/benchTable';
+import { loadSeedMaterial, longArticle, writeCorpus } from './bench/corpusGenerator';
+import { naiveThroughput } from './bench/naiveBaseline';
+import { percentile } from './bench/percentiles';
+
+// out/scripts/bench.js -> the repository root.
+const root = join(__dirname, '..', '..');
+const serverPath = join(root, 'dist', 'server.js');
+const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
+const sizes = (sizesArg ?? '100,1000,5000').split(',').map(Number);
+const keep = process.argv.includes('--keep');
+const largest = Math.max(...sizes);
+const INDEX_TIMEOUT_MS = 20 * 60_000;
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Middles of the quotes of an article: where a hover shows the articles carrying them. */
+function quotePositions(text: string): Position[] {
+  return analyze(text)
+    .quotes.filter((quote) => quote.text.split(/\s+/).length >= 4)
+    .map((quote) => positionAt(text, Math.floor((quote.start + quote.end) / 2)));
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, performance.now() - started];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resume) => setTimeout(resume, ms));
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function hoverOnce(server: BenchServer, uri: string, position: Position): Promise<number> {
+  const [hover, ms] = await timed(() => server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }));
+  if (!hover) throw new Error(`no hover at ${JSON.stringify(position)} of ${uri}`);
+  return ms;
+}
+
+interface ColdRun {
+  ms: number;
+  bytes: number;
+  peakRss: number;
+  hoversDuring: number[];
+}
+
+/** Starts a server on `workspace` and waits for it to index `articles`, hovering over `probe`'s quotes meanwhile. */
+async function indexRun(workspace: string, storage: string, articles: number, probe: string | null): Promise<{ server: BenchServer; ms: number; hovers: number[] }> {
+  const started = performance.now();
+  const server = await BenchServer.start(serverPath, workspace, storage);
+  const hovers: number[] = [];
+  if (probe !== null) {
+    const text = readFileSync(probe, 'utf8');
+    const uri = pathToFileURL(probe).toString();
+    const positions = quotePositions(text);
+    await server.open(uri, text);
+    let turn = 0;
+    while (!(server.indexingSeen && !server.indexing && (server.lastStatus?.articles ?? 0) >= articles)) {
+      hovers.push(await hoverOnce(server, uri, positions[turn++ % positions.length] as Position));
+      await sleep(10);
+    }
+  }
+  await server.indexed(articles, INDEX_TIMEOUT_MS);
+  return { server, ms: performance.now() - started, hovers };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'article-lens-bench-'));
+  log(`bench folder: ${work}`);
+  try {
+    const material = loadSeedMaterial(join(root, 'seeds'));
+    const corpusBytes = new Map<number, number>();
+    for (const size of sizes) corpusBytes.set(size, writeCorpus(join(work, `ws${size}`), material, size, 20_260_000 + size));
+    const longPath = join(work, 'long', 'long-article.txt');
+    mkdirSync(join(work, 'long'), { recursive: true });
+    writeFileSync(longPath, longArticle(material, 100_000, 7));
+
+    // The naive baseline, in this process, over the first articles of the largest corpus.
+    const sampleDir = join(work, `ws${largest}`, 'articles');
+    const sample = readdirSync(sampleDir).sort().slice(0, 40).map((file) => readFileSync(join(sampleDir, file), 'utf8'));
+    const naive = naiveThroughput(sample);
+    const naiveMBps = naive.bytes / naive.ms / 1000;
+    log(`naive baseline: ${naiveMBps.toFixed(3)} MB/s over ${sample.length} articles`);
+
+    const cold = new Map<number, ColdRun>();
+    let hoversAfter: number[] = [];
+    let keystrokes: number[] = [];
+    for (const size of sizes) {
+      const workspace = join(work, `ws${size}`);
+      const storage = join(work, `storage${size}`);
+      const probe = size === largest ? join(workspace, 'articles', 'article-00000.txt') : null;
+      const { server, ms, hovers } = await indexRun(workspace, storage, size, probe);
+      log(`cold ${size}: ${(ms / 1000).toFixed(1)} s, ${hovers.length} hovers during indexing`);
+      if (size === largest && probe !== null) {
+        const text = readFileSync(probe, 'utf8');
+        const positions = quotePositions(text);
+        const uri = pathToFileURL(probe).toString();
+        hoversAfter = [];
+        for (let turn = 0; turn < 300; turn++) hoversAfter.push(await hoverOnce(server, uri, positions[turn % positions.length] as Position));
+        keystrokes = await keystrokeLatencies(server, longPath);
+      }
+      cold.set(size, { ms, bytes: corpusBytes.get(size) ?? 0, peakRss: server.peakRss(), hoversDuring: hovers });
+      await server.stop();
+    }
+
+    const warmStart = await indexRun(join(work, `ws${largest}`), join(work, `storage${largest}`), largest, null);
+    const warmMs = warmStart.ms;
+    const warmRss = warmStart.server.peakRss();
+    await warmStart.server.stop();
+    log(`warm ${largest}: ${(warmMs / 1000).toFixed(1)} s`);
+
+    const big = cold.get(largest) as ColdRun;
+    const coldMBps = big.bytes / big.ms / 1000;
+    const thousand = cold.get(1000);
+    const scaleRatio = thousand ? big.ms / thousand.ms : Number.NaN;
+    const peakRss = Math.max(big.peakRss, warmRss) / 1024 / 1024;
+    const figures: Figure[] = [
+      { name: `cold indexing, ${largest} articles (server, end to end)`, value: coldMBps, unit: 'MB/s', bar: '', passes: null },
+      { name: 'naive baseline (compromise per article)', value: naiveMBps, unit: 'MB/s', bar: '', passes: null },
+      { name: 'cold / naive', value: coldMBps / naiveMBps, unit: 'x', bar: '>= 15x', passes: coldMBps / naiveMBps >= 15 },
+      { name: `warm start / cold, ${largest} articles`, value: (warmMs / big.ms) * 100, unit: '%', bar: '<= 10%', passes: warmMs / big.ms <= 0.1 },
+      ...hoverFigures('during indexing', big.hoversDuring),
+      ...hoverFigures('after indexing', hoversAfter),
+      { name: 'keystroke -> tokens p50, 100 KB article', value: percentile(keystrokes, 50), unit: 'ms', bar: '', passes: null },
+      { name: 'keystroke -> tokens p95, 100 KB article', value: percentile(keystrokes, 95), unit: 'ms', bar: '<= 15 ms', passes: percentile(keystrokes, 95) <= 15 },
+      { name: `peak server RSS, ${largest} articles`, value: peakRss, unit: 'MB', bar: '<= 300 MB', passes: peakRss <= 300 },
+      { name: 'time 5,000 / 1,000 articles', value: scaleRatio, unit: 'x', bar: '<= 6x', passes: scaleRatio <= 6 },
+    ];
+    for (const [size, run] of cold) {
+      figures.push({ name: `cold indexing time, ${size} articles (${(run.bytes / 1e6).toFixed(1)} MB)`, value: run.ms / 1000, unit: 's', bar: '', passes: null });
+    }
+    console.log(formatTable(figures));
+    const json = Object.fromEntries(figures.map((figure) => [figure.name, Number(figure.value.toFixed(3))]));
+    console.log(JSON.stringify({ bench: 'article-lens', sizes, figures: json, passed: figures.every((figure) => figure.passes !== false) }));
+  } finally {
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function hoverFigures(when: string, samples: readonly number[]): Figure[] {
+  const p95 = percentile(samples, 95);
+  return [
+    { name: `hover p50 ${when} (${samples.length} hovers)`, value: percentile(samples, 50), unit: 'ms', bar: '', passes: null },
+    { name: `hover p95 ${when}`, value: p95, unit: 'ms', bar: '<= 5 ms', passes: p95 <= 5 },
+  ];
+}
+
+/** Types one character at a time into the long article; each time, how long until the tokens reflect it. */
+async function keystrokeLatencies(server: BenchServer, path: string): Promise<number[]> {
+  const text = readFileSync(path, 'utf8');
+  const uri = pathToFileURL(path).toString();
+  await server.open(uri, text);
+  await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const lines = text.split('\n');
+  const latencies: number[] = [];
+  for (let stroke = 0; stroke < 120; stroke++) {
+    // Deterministic spread of edit points over the article's non-empty lines.
+    const line = (stroke * 7919) % lines.length;
+    const length = (lines[line] ?? '').length;
+    const character = length === 0 ? 0 : (stroke * 104_729) % length;
+    lines[line] = `${(lines[line] ?? '').slice(0, character)}x${(lines[line] ?? '').slice(character)}`;
+    const [, ms] = await timed(async () => {
+      await server.insert(uri, line, character, 'x');
+      return server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    });
+    if (stroke >= 5) latencies.push(ms);
+  }
+  return latencies;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

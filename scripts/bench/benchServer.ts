@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
+
+/** The built server (dist/server.js) over stdio, as an editor drives it, with the figures a benchmark needs. */
+export class BenchServer {
+  private readonly statusWaiters: ((status: CorpusStatusParams) => void)[] = [];
+  private versions = new Map<string, number>();
+  lastStatus: CorpusStatusParams | null = null;
+  indexingSeen = false;
+
+  private constructor(
+    readonly connection: MessageConnection,
+    private readonly child: ChildProcess,
+  ) {}
+
+  static async start(serverPath: string, workspaceFolder: string, storagePath: string): Promise<BenchServer> {
+    // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server = new BenchServer(connection, child);
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => DEFAULT_SETTINGS));
+    connection.onNotification('articleLens/corpusStatus', (status: CorpusStatusParams) => server.onStatus(status));
+    connection.onNotification('articleLens/documentStatus', () => undefined);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', () => undefined);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    connection.listen();
+    const initializationOptions: ArticleLensInitializationOptions = { storagePath };
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      initializationOptions,
+      workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true, semanticTokens: { refreshSupport: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
+        textDocument: { semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  private onStatus(status: CorpusStatusParams): void {
+    this.lastStatus = status;
+    if (status.indexing) this.indexingSeen = true;
+    for (const waiter of this.statusWaiters.splice(0)) waiter(status);
+  }
+
+  /** Resolves when the server reports an idle corpus of at least `articles` articles. */
+  async indexed(articles: number, timeoutMs: number): Promise<CorpusStatusParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = this.lastStatus;
+      if (status && !status.indexing && status.articles >= articles) return status;
+      if (Date.now() > deadline) throw new Error(`corpus not indexed within ${timeoutMs} ms: ${JSON.stringify(status)}`);
+      await new Promise<void>((resume) => {
+        const timer = setTimeout(resume, 50);
+        this.statusWaiters.push(() => {
+          clearTimeout(timer);
+          resume();
+        });
+      });
+    }
+  }
+
+  get indexing(): boolean {
+    return this.lastStatus?.indexing ?? true;
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+  }
+
+  async insert(uri: string, line: number, character: number, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const position = { line, character };
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text }],
+    });
+  }
+
+  /** Peak resident set size of the server process (VmHWM), in bytes; worker threads included. */
+  peakRss(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) * 1024 : Number.NaN;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      const exited = new Promise((resume) => this.child.once('exit', resume));
+      await this.connection.sendNotification('exit');
+      // Let it exit by itself (a profiler writes its file then); kill it only if it hangs.
+      await Promise.race([exited, new Promise((resume) => setTimeout(resume, 10_000))]);
+    } finally {
+      this.connection.dispose();
+      if (this.child.exitCode === null) this.child.kill();
+    }
+  }
+}

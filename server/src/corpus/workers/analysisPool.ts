@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { analyze, type Analysis } from '../../engine';
+import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
+
+interface Task {
+  readonly text: string;
+  readonly resolve: (analysis: Analysis) => void;
+}
+
+interface PoolWorker {
+  readonly thread: Worker;
+  readonly inFlight: Map<number, Task>;
+}
+
+/** Tasks handed to one worker ahead, so it never waits for the main thread between texts. */
+const TASKS_AHEAD = 2;
+/** Workers that may die before the pool gives up on threads and analyses in-process. */
+const MAX_FAILURES = 3;
+
+/**
+ * Runs the engine on worker threads. Results equal `analyze(text)` on the main thread; when
+ * the worker script is missing or workers keep failing, texts are analysed in-process, one
+ * per event-loop turn, so nothing is ever lost.
+ */
+export class AnalysisPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private failures = 0;
+  private inProcessBusy = false;
+  private disposed = false;
+
+  constructor(
+    private readonly workerScript: string | null,
+    private readonly size: number,
+  ) {}
+
+  get threaded(): boolean {
+    return this.workerScript !== null && existsSync(this.workerScript) && this.failures < MAX_FAILURES && this.size > 0;
+  }
+
+  analyse(text: string): Promise<Analysis> {
+    return new Promise((resolve) => {
+      this.queue.push({ text, resolve });
+      this.pump();
+    });
+  }
+
+  /** Stops the threads; texts still queued are analysed in-process. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const threads = this.workers.splice(0);
+    for (const worker of threads) this.queue.unshift(...worker.inFlight.values());
+    await Promise.all(threads.map((worker) => worker.thread.terminate()));
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.disposed || !this.threaded) {
+      this.pumpInProcess();
+      return;
+    }
+    while (this.workers.length < this.size && this.queue.length > this.workers.length * TASKS_AHEAD) this.spawn();
+    for (const worker of this.workers) {
+      while (worker.inFlight.size < TASKS_AHEAD && this.queue.length > 0) this.send(worker, this.queue.shift() as Task);
+      // An idle worker must not keep the process alive.
+      if (worker.inFlight.size === 0) worker.thread.unref();
+      else worker.thread.ref();
+    }
+  }
+
+  private pumpInProcess(): void {
+    if (this.inProcessBusy || this.queue.length === 0) return;
+    this.inProcessBusy = true;
+    setImmediate(() => {
+      this.inProcessBusy = false;
+      const task = this.queue.shift();
+      if (task) task.resolve(analyze(task.text));
+      this.pumpInProcess();
+    });
+  }
+
+  private spawn(): void {
+    const thread = new Worker(this.workerScript as string);
+    const worker: PoolWorker = { thread, inFlight: new Map() };
+    thread.on('message', (reply: AnalysisReply) => {
+      const task = worker.inFlight.get(reply.id);
+      if (!task) return;
+      worker.inFlight.delete(reply.id);
+      // The engine never throws; if it did in a worker, the main thread's answer is the reference.
+      task.resolve(reply.analysis ?? analyze(task.text));
+      this.pump();
+    });
+    const fail = (): void => {
+      const index = this.workers.indexOf(worker);
+      if (index < 0) return;
+      this.workers.splice(index, 1);
+      this.failures++;
+      this.queue.unshift(...worker.inFlight.values());
+      worker.inFlight.clear();
+      this.pump();
+    };
+    thread.on('error', fail);
+    thread.on('exit', fail);
+    this.workers.push(worker);
+  }
+
+  private send(worker: PoolWorker, task: Task): void {
+    const id = this.nextId++;
+    worker.inFlight.set(id, task);
+    const request: AnalysisRequest = { id, text: task.text };
+    worker.thread.postMessage(request);
+  }
+}
