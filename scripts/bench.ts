@@ -177,7 +177,7 @@ async function keystrokeLatencies(server: BenchServer, path: string): Promise<nu
   await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
   const lines = text.split('\n');
   const latencies: number[] = [];
-  for (let stroke = 0; stroke < 120; stroke++) {
+  for (let stroke = 0; stroke < 60; stroke++) {
     // Deterministic spread of edit points over the article's non-empty lines.
     const line = (stroke * 7919) % lines.length;
     const length = (lines[line] ?? '').length;

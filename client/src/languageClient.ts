@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientCommands, SETTINGS_SECTION, type ArticleLensInitializationOptions } from '../../common/protocol';
+import { ServerCrashHandler } from './serverCrashes';
 
 interface ContributedLanguage {
   id: string;
@@ -31,6 +32,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: articleSelector(context.extension),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
+    // The library logs the message to the output channel; the user sees it too.
+    errorHandler: new ServerCrashHandler(({ message, final }) => {
+      const shown = final ? vscode.window.showErrorMessage(message, 'Show Output') : vscode.window.showWarningMessage(message, 'Show Output');
+      void shown.then((choice) => {
+        if (choice) outputChannel.show(true);
+      });
+    }),
     // Article text is untrusted: hovers may run only this extension's own navigation command.
     markdown: { isTrusted: { enabledCommands: [ClientCommands.openLocation] }, supportHtml: false, supportThemeIcons: false },
   };

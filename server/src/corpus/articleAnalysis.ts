@@ -48,12 +48,12 @@ export class ArticleAnalyzer {
   }
 
   /** The same result as `analyse`, computed off the calling thread (or read from the store). */
-  async analyseInBackground(uri: string, text: string, maxFileSize: number): Promise<ArticleResult> {
+  async analyseInBackground(uri: string, text: string, maxFileSize: number, urgent = false): Promise<ArticleResult> {
     const problem = checkArticleText(text, maxFileSize);
     if (problem) return { analysis: null, problem };
     const key = this.keyOf(uri, text);
     const store = await this.store;
-    const analysis = this.remembered(key) ?? store.get(key) ?? (this.pool ? await this.pool.analyse(text) : analyze(text));
+    const analysis = this.remembered(key) ?? store.get(key) ?? (this.pool ? await this.pool.analyse(text, urgent) : analyze(text));
     store.put(key, analysis);
     return this.result(uri, text, key, analysis);
   }

@@ -2,12 +2,13 @@ import type { ArticleContext } from './context';
 import { insideQuote } from './context';
 import type { CueMatch } from './cues';
 import { reportsHere } from './cueUse';
+import { insideReportedClause } from './reportedClause';
 import type { Entity } from './entities';
 import { isPersonRole } from './roles';
 import { sentenceIndexAt, type Sentence } from './sentences';
 import { phraseAfter, phraseBefore } from './sourcePhrase';
 import { resolveSource, type ResolvedSource } from './sources';
-import { commonNounAfter, commonNounBefore, nounBefore, stretchAfter, subjectStretch, withoutAuxiliaries } from './unnamedSubjects';
+import { commonNounAfter, commonNounBefore, nounBefore, quantifierBefore, stretchAfter, subjectStretch, withoutAuxiliaries } from './unnamedSubjects';
 import type { Attribution, Span } from './types';
 
 /** An attribution with what the rest of the analysis needs to know about it. */
@@ -34,6 +35,10 @@ export function findAttributions(context: ArticleContext, cues: readonly CueMatc
     if (!sentence || cue.end > sentence.end + 1) continue;
     if (/^\s+to\s+(?:be|have)\b/u.test(context.text.slice(cue.end, cue.end + 12))) continue;
     if (cue.form === 'verb' && !reportsHere(context.text, cue)) continue;
+    const outer = drafts[drafts.length - 1];
+    // Only after the outer source: in "Speaking to Fox News he said" the words between are that source.
+    const outerCueEnd = outer?.attribution.cue.end ?? -1;
+    if (outer && outer.sentence === sentenceIndex && outer.attribution.mention.start < outerCueEnd && insideReportedClause(context.text, outerCueEnd, cue.start)) continue;
     const found = locateSource(context, cue, sentence, drafts);
     if (found === null) continue;
     const resolved = found.resolved ?? resolveSource(context, found.phrase);
@@ -101,7 +106,7 @@ function locateSource(context: ArticleContext, cue: CueMatch, sentence: Sentence
     const named = firstNamedBefore(context, sentence, cue.start);
     if (named) return { phrase: named, spanStart: named.start, resolved: null };
   }
-  const common = commonNounBefore(text, clauseStart, cue.start) ?? subjectStretch(text, clauseStart, cue);
+  const common = commonNounBefore(text, clauseStart, cue.start) ?? quantifierBefore(text, clauseStart, cue.start) ?? subjectStretch(text, clauseStart, cue);
   if (common) {
     // "the New York businessman said": a role noun may still name somebody; other common nouns stay unnamed.
     const head = common.text.split(/\s+/u).pop() ?? '';

@@ -1,18 +1,49 @@
 import type { CueMatch } from './cues';
+import cueData from './data/cues.json';
 import { isPeopleName } from './roles';
 
 const NOUN_DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|this|these|those|some|many|several|few|most|all|both|other|such|any|no|every|each)$/iu;
+const CONTENT_COMPLEMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(cueData.contentComplements).map(([lemma, words]) => [lemma, new Set(words)]),
+);
+const NAMING_VERBS = new Set(cueData.namingVerbs);
+// "what he called", "what multiple lawmakers call": a free relative with a short subject.
+const FREE_RELATIVE = /(?:^|\s)what\s+(?:[\p{L}'’.-]+\s+){1,3}$/iu;
+// Right after the verb: a quote mark, a colon or the clause's end ("…," she continued.).
+const QUOTE_OR_CLAUSE_END = /^\s*(?:[:"“”‘’'.,;]|$)/u;
 
 /**
  * False where a cue word is no reporting verb: a noun after a determiner, a possessive or a
  * classifying adjective ("the ruling", "Mr. Obama's remarks", "medical claims", "late-night calls"),
- * or an infinitive ("to speak", "to continue"), which reports nothing yet.
+ * an infinitive ("to speak", "to continue"), which reports nothing yet, or a verb that needs a
+ * content complement and has none ("spoke at a rally"), or a naming verb in a free relative
+ * ("what he called a rant"), which labels a term.
  */
 export function reportsHere(text: string, cue: CueMatch): boolean {
   const before = text.slice(Math.max(0, cue.start - 30), cue.start);
   if (/\p{L}['’]s\s+$/u.test(before) && !/\b(?:he|she|it|that|who|there|what|where|here)['’]s\s+$/iu.test(before)) return false;
   const previous = /([\p{L}'’-]+)\s+$/u.exec(before)?.[1] ?? '';
-  if (NOUN_DETERMINER.test(previous) || /^to$/iu.test(previous)) return false;
+  if ((NOUN_DETERMINER.test(previous) && !quantifierSubject(before, cue.text)) || /^to$/iu.test(previous)) return false;
   if (/^[\p{Ll}]+-[\p{Ll}]+$/u.test(previous) || /^\p{Ll}+ical$/u.test(previous)) return false;
-  return !(isPeopleName(previous) && /^\p{Lu}/u.test(previous) && /s$/u.test(cue.text));
+  if (isPeopleName(previous) && /^\p{Lu}/u.test(previous) && /s$/u.test(cue.text)) return false;
+  if (NAMING_VERBS.has(cue.lemma) && FREE_RELATIVE.test(before)) return false;
+  return hasContent(text, cue);
+}
+
+// "Some believe", "but all agreed": a quantifier opening its clause stands alone as the subject of a
+// verb form that cannot be a plural noun ("some claims" stays a noun phrase).
+const QUANTIFIER_OPENING = /(?:^|[.!?;,:"“”(]\s*|\b(?:and|but|yet|while|though|although)\s+)(?:some|many|most|few|several|all|both)\s+$/iu;
+
+function quantifierSubject(before: string, cueText: string): boolean {
+  return QUANTIFIER_OPENING.test(before) && !/s$/iu.test(cueText);
+}
+
+function hasContent(text: string, cue: CueMatch): boolean {
+  const openers = CONTENT_COMPLEMENTS.get(cue.lemma);
+  if (openers === undefined) return true;
+  const after = text.slice(cue.end, cue.end + 40);
+  if (QUOTE_OR_CLAUSE_END.test(after)) return true;
+  // "spoke emotionally of", "speaks more frequently in public about": adverbs may come first.
+  const words = after.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  return words.slice(0, 5).some((word) => openers.has(word));
 }

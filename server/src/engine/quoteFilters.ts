@@ -1,7 +1,7 @@
 import cues from './data/quoteCues.json';
 
 /** Why a marked stretch is not a quote, or null when it is one. */
-export type NotQuoteReason = 'empty' | 'interface' | 'title' | 'nickname';
+export type NotQuoteReason = 'empty' | 'interface' | 'title' | 'nickname' | 'direction' | 'promo';
 
 const alternatives = (words: readonly string[]): string =>
   words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
@@ -21,11 +21,16 @@ const MAX_NICKNAME_WORDS = 2;
 const SMALL_WORDS = new Set(cues.titleSmallWords);
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const MAX_INTERFACE_WORDS = 4;
+// A transcript's stage direction, wholly in brackets: "(CROSSTALK.)", "[Laughter]".
+const STAGE_DIRECTION = /^\s*(?:\([^()]*\)|\[[^[\]]*\])[.,]?\s*$/u;
+// "Follow Jane Doe on Twitter @janedoe": a writer's promotion line, not somebody's words.
+const PROMO = new RegExp(`^\\s*Follow\\s.{1,60}?\\bon\\s+(?:${alternatives(cues.promoPlatforms)})\\b`, 'u');
 
 /**
  * Tells a marked stretch that is not somebody's words: empty marks, interface labels
  * (Click 'OK' then 'Allow'), titles of works
- * (his book "Crippled America", CNN's "State of the Union") and nicknames (Robert C. "Bobby" Scott).
+ * (his book "Crippled America", CNN's "State of the Union"), nicknames (Robert C. "Bobby" Scott),
+ * transcript stage directions ("(CROSSTALK.)") and promotion lines ("Follow Jane Doe on Twitter @janedoe").
  * `before` is the paragraph text up to the opening mark, `after` the text after the closing one; in a
  * headline every word is capitalised, so capitals there say nothing about nicknames.
  */
@@ -36,6 +41,8 @@ export function notQuoteReason(
   inHeadline: boolean,
 ): NotQuoteReason | null {
   if (!HAS_WORD_CHARACTER.test(inner)) return 'empty';
+  if (STAGE_DIRECTION.test(inner)) return 'direction';
+  if (PROMO.test(inner)) return 'promo';
   const lead = before.replace(OTHER_QUOTED, ' Q ');
   const words = inner.split(/\s+/u).filter((word) => HAS_WORD_CHARACTER.test(word));
   if (words.length <= MAX_INTERFACE_WORDS && INTERFACE_CUE.test(lead)) return 'interface';

@@ -80,7 +80,12 @@ function quotesOfParagraph(
     if (quote === null) continue;
     const before = text.slice(Math.max(paragraph.start, pair.open - CONTEXT), pair.open);
     const after = text.slice(end, Math.min(paragraph.end, end + CONTEXT)).replace(CLOSING_MARKS, '');
-    if (notQuoteReason(quote.text, before, after, inHeadline) !== null) continue;
+    const reason = notQuoteReason(quote.text, before, after, inHeadline);
+    if (reason !== null) {
+      // A stage direction inside a transcript leaves the speakers' quote running on.
+      if (reason === 'direction' && continues) leftOpen = pair.family;
+      continue;
+    }
     const continued = pair.open === paragraph.start && continuing === pair.family;
     quotes.push({ ...quote, style: pair.family, continued, signature: null });
     if (continues) leftOpen = pair.family;

@@ -104,6 +104,22 @@ export function commonNounAfter(text: string, from: number, to: number): Span | 
   return { start, end: start + phraseText.length, text: phraseText };
 }
 
+// Quantifiers standing alone as a subject ("Some believe", "others argue", "all agreed").
+const QUANTIFIER_PRONOUN = /^(?:some|many|others|most|few|several|all|both|each|everyone|everybody|someone|somebody|nobody|none|anyone|anybody)$/iu;
+
+/** "Some believe …", "but others say …": a quantifier opening the clause right before the cue is an unnamed source. */
+export function quantifierBefore(text: string, clauseStart: number, cueStart: number): Span | null {
+  const lead = withoutAuxiliaries(text.slice(clauseStart, cueStart));
+  const match = /(?:^|[\s"“‘'(])([\p{L}]+)$/u.exec(lead);
+  const word = match?.[1];
+  if (word === undefined || !QUANTIFIER_PRONOUN.test(word)) return null;
+  const opener = lead.slice(0, lead.length - word.length).trimEnd();
+  const previous = /(\S+)$/u.exec(opener)?.[1] ?? '';
+  if (!(previous === '' || /[,;"“‘'(]$/u.test(previous) || CLAUSE_WORD.test(previous))) return null;
+  const start = clauseStart + lead.length - word.length;
+  return { start, end: start + word.length, text: word };
+}
+
 const NOT_A_SUBJECT_START = /^(?:that|to|it|there|this|in|on|at|for|with|he|she|they|we|i|you|me|him|them|us|before|after|when|while|because|as|since|until|if|by|from|about|of|into|during|without|how|why|what|whether|where|who|which)$/iu;
 
 /** The words after a cue up to the clause's end ("according to a complaint filed by the SEC"), at most 16 words. */

@@ -40,9 +40,11 @@ export class AnalysisPool {
     return this.workerScript !== null && existsSync(this.workerScript) && this.failures < MAX_FAILURES && this.size > 0;
   }
 
-  analyse(text: string): Promise<Analysis> {
+  /** `urgent` texts (an editor's) go before every queued file of a scan. */
+  analyse(text: string, urgent = false): Promise<Analysis> {
     return new Promise((resolve) => {
-      this.queue.push({ text, resolve });
+      if (urgent) this.queue.unshift({ text, resolve });
+      else this.queue.push({ text, resolve });
       this.pump();
     });
   }
