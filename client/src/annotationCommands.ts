@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainLabel } from '../../common/labels';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ClientCommands,
@@ -56,13 +57,17 @@ export const annotationCommandHandlers = {
   [ClientCommands.setQuoteSpeaker]: ({ client }) => async () => {
     const editor = articleEditor();
     const { speakers } = await client.sendRequest(SpeakersRequest);
-    const items: vscode.QuickPickItem[] = [
-      { label: NEW_NAME, alwaysShow: true },
-      ...speakers.map((speaker) => ({ label: speaker.name, description: speaker.aliases.filter((alias) => alias !== speaker.name).join(', ') })),
+    const items: (vscode.QuickPickItem & { name: string | null })[] = [
+      { label: NEW_NAME, alwaysShow: true, name: null },
+      ...speakers.map((speaker) => ({
+        label: plainLabel(speaker.name),
+        description: plainLabel(speaker.aliases.filter((alias) => alias !== speaker.name).join(', ')),
+        name: speaker.name,
+      })),
     ];
     const picked = await vscode.window.showQuickPick(items, { title: 'Who said the quote at the cursor?', placeHolder: 'A speaker of the workspace, or a new name', matchOnDescription: true });
     if (!picked) return;
-    const speaker = picked.label === NEW_NAME ? await vscode.window.showInputBox({ title: 'Speaker of the quote', prompt: 'The name of whoever said it', validateInput: (value) => (value.trim() ? null : 'Type a name') }) : picked.label;
+    const speaker = picked.name === null ? await vscode.window.showInputBox({ title: 'Speaker of the quote', prompt: 'The name of whoever said it', validateInput: (value) => (value.trim() ? null : 'Type a name') }) : picked.name;
     if (!speaker) return;
     announce(
       await execute<AnnotationChangeResult>(client, ServerCommands.setQuoteSpeaker, {
@@ -92,8 +97,8 @@ export const annotationCommandHandlers = {
       return;
     }
     const items = result.annotations.map((entry) => ({
-      label: `${entry.action === 'reject' ? '$(circle-slash) removed' : '$(tag)'} ${entry.kind}: “${entry.text}”`,
-      description: entry.name ?? '',
+      label: `${entry.action === 'reject' ? '$(circle-slash) removed' : '$(tag)'} ${entry.kind}: “${plainLabel(entry.text)}”`,
+      description: plainLabel(entry.name ?? ''),
       detail: entry.range ? `line ${entry.range.start.line + 1}` : '$(warning) could not be placed in the current text (kept in the sidecar file)',
       range: entry.range,
     }));

@@ -140,4 +140,25 @@ describe('an edit storm over LSP: 1,000 random incremental edits', function () {
     });
     assert.ok(sent === EDITS && hovers > 10, `${sent} edits, ${hovers} hovers`);
   });
+
+  it('leaves no trace of a document closed while its analysis is in flight', async () => {
+    // Found by the storm: an analysis finishing after the close put the closed text back in the
+    // corpus, and its quotes then showed as carried by other articles.
+    const text = readFileSync(join(repoRoot, 'seeds', '000_198c190caa6527b1.txt'), 'utf8');
+    const ghost = 'untitled:closed-mid-analysis.txt';
+    const twin = 'untitled:twin.txt';
+    for (let round = 0; round < 5; round++) {
+      await server.open(ghost, text);
+      await server.change(ghost, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `Edit ${round}. ` }]);
+      await server.close(ghost);
+      await server.open(twin, `Edit ${round}. ${text}`);
+      const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: twin } });
+      const decoded = decodeTokens(tokens.data, server.legend, `Edit ${round}. ${text}`);
+      assert.ok(decoded.some((token) => token.type === 'quote'), 'the twin has quotes');
+      assert.deepEqual(decoded.filter((token) => token.modifiers.includes('linked')).map((token) => token.text), [], `round ${round}: the twin's quotes are linked to the closed document`);
+      const symbols = await server.connection.sendRequest<{ location: { uri: string } }[]>('workspace/symbol', { query: '' });
+      assert.ok(!symbols.some((symbol) => symbol.location.uri === ghost), `round ${round}: the closed document is still in the corpus`);
+      await server.close(twin);
+    }
+  });
 });

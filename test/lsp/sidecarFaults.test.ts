@@ -138,6 +138,8 @@ describe('faults in sidecar annotation files', function () {
     assert.ok(words.length >= 30, `only ${words.length} words to mark`);
     const kills = [0, 10, 40];
     const savedAfterKill: number[] = [];
+    // A kill between creating the temporary file and renaming it leaves that file; counted, not failed.
+    let leftovers = 0;
     for (const [round, delay] of kills.entries()) {
       const { server: victim } = await startAndOpen();
       // Fire a burst of writes (new words each round) without waiting for them, then kill the server partway through.
@@ -154,6 +156,7 @@ describe('faults in sidecar annotation files', function () {
       const saved = content.kind === 'valid' ? content.annotations.length : 0;
       assert.ok(saved >= (savedAfterKill.at(-1) ?? 0), `killed after ${delay} ms: annotations saved before were lost`);
       savedAfterKill.push(saved);
+      leftovers = readdirSync(join(workspace, 'seeds')).filter((name) => name.endsWith('.tmp')).length;
       const { server: revived } = await startAndOpen();
       const listed = await revived.executeCommand<ListAnnotationsResult>(ServerCommands.listAnnotations, { uri: uri() });
       assert.equal(listed.problem, null);
@@ -162,7 +165,12 @@ describe('faults in sidecar annotation files', function () {
       await revived.stop();
       server = undefined;
     }
-    console.log(`      annotations on disk after each kill (bursts of ${words.length / kills.length}): ${savedAfterKill.join(', ')}`);
+    console.log(`      annotations on disk after each kill (bursts of ${words.length / kills.length}): ${savedAfterKill.join(', ')}; temporary files left: ${leftovers}`);
+    // The next write clears what killed writers left behind.
+    const { server: writer } = await startAndOpen();
+    server = writer;
+    await writer.executeCommand(ServerCommands.markOutlet, { uri: uri(), range: rangeOf(text, words.at(-1)!) });
+    assert.deepEqual(readdirSync(join(workspace, 'seeds')).filter((name) => name.endsWith('.tmp')), [], 'stale temporary files were not cleared');
   });
 
   it('in an untrusted workspace reads and highlights annotations but writes nothing, whatever is asked', async () => {

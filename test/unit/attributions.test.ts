@@ -178,4 +178,46 @@ describe('attributions', () => {
     assert.ok(attacking?.mention.text.endsWith('tweet'), attacking?.mention.text);
     assert.equal(attacking?.kind, 'unnamed');
   });
+
+  it('makes no attribution of a cue inside another cue\'s reported clause ("said he expects")', () => {
+    const found = attributionsOf('Coach Dana Hill said she expects the team to recover. Hill added that it shows resolve.');
+    assert.deepEqual(found.map((attribution) => attribution.cue.text), ['said', 'added']);
+  });
+
+  it('keeps a second cue that opens a clause of its own ("said Monday and Reed argued")', () => {
+    const found = attributionsOf('Dana Hill said the plan works and Tom Reed argued that it fails.');
+    assert.deepEqual(found.map((attribution) => attribution.cue.text), ['said', 'argued']);
+  });
+
+  it('keeps the cue after an inverted source ("Speaking to reporters he said")', () => {
+    const found = attributionsOf('Speaking to Channel Nine he said: "We are ready."');
+    assert.ok(found.some((attribution) => attribution.cue.text === 'said' && attribution.mention.text === 'he'), JSON.stringify(found));
+  });
+
+  it('takes a quantifier opening the clause as an unnamed source ("Some believe", "but all agreed")', () => {
+    const found = attributionsOf('Some believe the vote was rigged, but all agreed that turnout was high.');
+    assert.deepEqual(
+      found.map((attribution) => [attribution.mention.text, attribution.cue.text, attribution.kind]),
+      [['Some', 'believe', 'unnamed'], ['all', 'agreed', 'unnamed']],
+    );
+  });
+
+  it('still reads a quantifier before a plural noun as a determiner ("some claims")', () => {
+    assert.deepEqual(attributionsOf('Some claims were never checked.'), []);
+  });
+
+  it('needs a content complement for an event-like speech verb ("spoke at a rally" is no attribution)', () => {
+    assert.deepEqual(attributionsOf('Dana Hill spoke at a rally in Ohio on Friday.'), []);
+    const about = attributionsOf('Dana Hill spoke emotionally about her father.');
+    assert.equal(about[0]?.cue.text, 'spoke');
+    assert.deepEqual(attributionsOf('Protests continued in the capital.'), []);
+    const continued = attributionsOf('"We will win," Hill continued.');
+    assert.equal(continued[0]?.cue.text, 'continued');
+  });
+
+  it('takes a naming verb in a free relative for a label, not an attribution ("what he called a rant")', () => {
+    assert.deepEqual(attributionsOf('She condemned what he called a "hoax" in the campaign.').map((attribution) => attribution.cue.text), ['condemned']);
+    const called = attributionsOf('Tom Reed called the plan a "hoax" on Friday.');
+    assert.equal(called[0]?.cue.text, 'called');
+  });
 });

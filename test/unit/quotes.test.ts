@@ -164,6 +164,18 @@ describe('findQuotes', () => {
       assert.deepEqual(findQuotes(text), []);
     });
 
+    it('ignores a transcript stage direction and keeps the speakers\' quote running past it', () => {
+      const text = '"HOST: Where do you stand on taxes?\n\n"(CROSSTALK.)\n\n"GUEST: Lower, for everyone."';
+      const quotes = findQuotes(text);
+      assert.deepEqual(texts(quotes), ['HOST: Where do you stand on taxes?', 'GUEST: Lower, for everyone.']);
+      assert.equal(quotes[1]?.continued, true);
+    });
+
+    it('ignores a promotion line ("Follow Jane Doe on Twitter @janedoe")', () => {
+      assert.deepEqual(findQuotes('"Follow Jane Doe on Twitter @janedoe."'), []);
+      assert.deepEqual(texts(findQuotes('She said, "Follow the money on every deal."')), ['Follow the money on every deal.']);
+    });
+
     it('ignores empty quotes', () => {
       assert.deepEqual(findQuotes('An empty "" pair and “ ” and "..." too.'), []);
     });

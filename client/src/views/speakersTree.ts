@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainLabel } from '../../../common/labels';
 import {
   ClientCommands,
   CorpusStatusNotification,
@@ -94,7 +95,7 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 function speakerItem(speaker: CorpusSpeaker): vscode.TreeItem {
   const collapsible = speaker.quotes.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-  const item = new vscode.TreeItem(speaker.name, collapsible);
+  const item = new vscode.TreeItem(plainLabel(speaker.name), collapsible);
   item.iconPath = new vscode.ThemeIcon('person');
   item.description = `${plural(speaker.quotes.length, 'quote')}, ${plural(speaker.mentions, 'mention')}`;
   // Plain-string tooltips are not rendered as markdown, so article text stays text.
@@ -105,7 +106,7 @@ function speakerItem(speaker: CorpusSpeaker): vscode.TreeItem {
 
 function quoteItem(quote: SpeakerQuote): vscode.TreeItem {
   const text = quote.text.length > LABEL_LENGTH ? `${quote.text.slice(0, LABEL_LENGTH - 1)}…` : quote.text;
-  const item = new vscode.TreeItem(`“${text}”`, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(`“${plainLabel(text)}”`, vscode.TreeItemCollapsibleState.Collapsed);
   const articles = new Set(quote.occurrences.map((occurrence) => occurrence.uri)).size;
   item.iconPath = new vscode.ThemeIcon('quote');
   item.description = `in ${plural(articles, 'article')}`;
@@ -116,9 +117,9 @@ function quoteItem(quote: SpeakerQuote): vscode.TreeItem {
 
 function occurrenceItem(occurrence: Occurrence): vscode.TreeItem {
   const line = occurrence.range.start.line + 1;
-  const item = new vscode.TreeItem(occurrence.article, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(plainLabel(occurrence.article), vscode.TreeItemCollapsibleState.None);
   const details = [occurrence.outlet, `line ${line}`, occurrence.kind === 'exact' ? undefined : occurrence.kind];
-  item.description = details.filter((detail) => detail !== undefined && detail !== null).join(' · ');
+  item.description = plainLabel(details.filter((detail) => detail !== undefined && detail !== null).join(' · '));
   item.iconPath = new vscode.ThemeIcon(OCCURRENCE_ICONS[occurrence.kind] ?? 'question');
   const where = occurrence.outlet ? `${occurrence.article} (${occurrence.outlet})` : occurrence.article;
   item.tooltip = `${occurrence.kind} quote in ${where}, line ${line}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import schema from './sidecar.schema.json';
@@ -85,6 +85,7 @@ export class SidecarWriter {
 }
 
 export async function writeAtomically(path: string, content: string): Promise<void> {
+  await removeStaleTemporaries(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx');
   try {
@@ -98,6 +99,26 @@ export async function writeAtomically(path: string, content: string): Promise<vo
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Temporary files a killed server left beside `path` (their writer's pid is gone): never the sidecar itself. */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

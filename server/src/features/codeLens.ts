@@ -4,7 +4,8 @@ import { ClientCommands, type ShowReferencesArgs } from '../../../common/protoco
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusLinks } from '../corpus/corpusLinks';
 import type { DocumentAnalyses } from '../documentAnalyses';
-import { excerpt, plainLabel } from './markdown';
+import { plainLabel } from '../../../common/labels';
+import { excerpt } from './markdown';
 import { quoteLinks } from './quoteLinks';
 import { rangeIn } from './positions';
 

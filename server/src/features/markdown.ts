@@ -21,11 +21,3 @@ export function excerpt(text: string, maxLength = 160): string {
   const cut = flat.lastIndexOf(' ', maxLength);
   return `${flat.slice(0, cut > maxLength / 2 ? cut : maxLength)}…`;
 }
-
-/**
- * Article text for a plain label that VS Code draws with icons (code lens titles, symbol pickers):
- * a word joiner after `$` keeps `$(name)` from turning into an icon, and looks the same.
- */
-export function plainLabel(text: string): string {
-  return text.replace(/\$\(/g, '$\u2060(');
-}

@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Corpus } from '../corpus/corpus';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { Quote } from '../engine';
-import { excerpt, plainLabel } from './markdown';
+import { plainLabel } from '../../../common/labels';
+import { excerpt } from './markdown';
 import { rangeIn } from './positions';
 
 const MAX_WORKSPACE_SYMBOLS = 200;

@@ -61,7 +61,12 @@ export class LspServer {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.listen();
-    const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+    // A server that dies on start (a bundling error) fails the test at once instead of at its timeout.
+    const exited = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) => reject(new Error(`dist/server.js exited (${signal ?? code}) before answering initialize`)));
+    });
+    exited.catch(() => undefined);
+    const initializing = connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }] : null,
@@ -79,6 +84,7 @@ export class LspServer {
         },
       },
     });
+    const initializeResult = await Promise.race([initializing, exited]);
     await connection.sendNotification('initialized', {});
     server = new LspServer(connection, child, initializeResult);
     server.logs.push(...earlyLogs);
