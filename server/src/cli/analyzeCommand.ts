@@ -1,12 +1,8 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { analyze } from '../engine';
-import { readOnlyAnnotations } from './exportCommand';
-import { expandArticlePaths } from './files';
+import { FailureLog, readArticleInputs, readOnlyAnnotations } from './articleInputs';
 import { articleJson, type AnalysisJson } from './json';
 import { linkFinder, type AnalysedArticle } from './links';
 import { createPalette, wantsColour } from './palette';
-import { readArticle } from './readArticle';
 import { formatReport } from './report';
 
 export interface AnalyzeCommandOptions {
@@ -25,29 +21,15 @@ export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOpti
   const articles: AnalysedArticle[] = [];
   // The user's annotations (sidecar files) override the engine here as in the editor.
   const annotations = readOnlyAnnotations();
-  let failed = 0;
-  const fail = (path: string, message: string) => {
-    failed += 1;
-    output.stderr.write(`article-lens: ${path}: ${message}\n`);
-  };
-  for (const entry of expandArticlePaths(paths)) {
-    if (entry.kind === 'error') {
-      fail(entry.path, entry.message);
-      continue;
-    }
-    const read = readArticle(entry.file);
-    if (!read.ok) {
-      fail(entry.file, read.message);
-      continue;
-    }
+  const failures = new FailureLog(output);
+  for (const { file, uri, text } of readArticleInputs(paths, failures)) {
     try {
-      const uri = pathToFileURL(resolve(entry.file)).toString();
       const problem = annotations.problem(uri);
       if (problem) output.stderr.write(`article-lens: ${problem}\n`);
-      articles.push({ file: entry.file, text: read.text, analysis: annotations.overlay(uri, read.text, analyze(read.text)) });
+      articles.push({ file, text, analysis: annotations.overlay(uri, text, analyze(text)) });
     } catch (error) {
       // One article the engine cannot handle must not cost the reports of the others.
-      fail(entry.file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+      failures.fail(file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (options.json) {
@@ -62,5 +44,5 @@ export function runAnalyze(paths: readonly string[], options: AnalyzeCommandOpti
     const reports = articles.map((article) => formatReport(article.file, article.analysis, paint));
     if (reports.length > 0) output.stdout.write(`${reports.join('\n\n')}\n`);
   }
-  return failed > 0 ? 1 : 0;
+  return failures.count > 0 ? 1 : 0;
 }
