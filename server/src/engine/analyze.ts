@@ -4,6 +4,7 @@ import { PronounResolver } from './coreference';
 import { findCues } from './cues';
 import { findLabelAttributions } from './labelAttributions';
 import { EntityRegistry } from './entities';
+import { HeadlineNames } from './headlineNames';
 import { findNameRuns } from './names';
 import { findOutlets } from './outlets';
 import { findQuotes } from './quotes';
@@ -37,15 +38,18 @@ function registerNames(context: ArticleContext): void {
   const { text, sentences, registry } = context;
   const outletSpans = context.outlets.flatMap((outlet: Outlet) => outlet.mentions);
   const openers: { at: number; end: number }[] = [];
+  const headlines = new HeadlineNames(text);
   for (const sentence of sentences) {
     let first = true;
-    for (const run of findNameRuns(text, sentence.start, sentence.end)) {
+    for (const run of headlines.refine(findNameRuns(text, sentence.start, sentence.end), text)) {
       const quoted = context.quotes.some((quote) => quote.style !== 'post' && run.start < quote.end && run.end > quote.start);
       const outlet = outletSpans.some((mention) => run.start < mention.end && run.end > mention.start);
       if (quoted || outlet || isDateline(text, run)) continue;
       registry.addRun(run, sentence);
-      if (first && run.start - sentence.start < 40 && !run.possessive && !afterPreposition(text, sentence.start, run.start)) openers.push({ at: run.start, end: run.end });
-      first = false;
+      // "In the weeks since Labor Day, Mrs. Clinton has held…": a name governed by a preposition leaves the subject to come.
+      const governed = afterPreposition(text, sentence.start, run.start);
+      if (first && run.start - sentence.start < 40 && !run.possessive && !governed) openers.push({ at: run.start, end: run.end });
+      if (!governed) first = false;
     }
   }
   registry.finish();
@@ -66,5 +70,5 @@ function isDateline(text: string, run: { start: number; end: number; text: strin
 /** "On Tuesday's episode of “The Steve Harvey Show”, …": a name governed by a preposition or in quote marks is no subject. */
 function afterPreposition(text: string, sentenceStart: number, at: number): boolean {
   const before = text.slice(sentenceStart, at);
-  return /["“‘'](?:the\s+)?$/iu.test(before) || /(?:^|\s)(?:of|in|on|at|from|with|for|to|by|about|after|before|during|under|over|against|than)\s+["“‘']?(?:the\s+)?$/iu.test(before);
+  return /["“‘'](?:the\s+)?$/iu.test(before) || /(?:^|\s)(?:of|in|on|at|from|with|for|to|by|about|after|before|during|under|over|against|than|since|until|through|throughout|across|into|near|like|among|despite)\s+["“‘']?(?:the\s+)?$/iu.test(before);
 }

@@ -36,12 +36,11 @@ export class PronounResolver {
 
   private inSentence(at: number, sentence: Span, fits: (entity: Entity) => boolean): Entity | null {
     let best: { entity: Entity; start: number } | null = null;
-    for (const entity of this.registry.entities) {
-      if (!fits(entity)) continue;
-      for (const mention of entity.mentions) {
-        if (mention.how === 'pronoun' || mention.start < sentence.start || mention.end > at) continue;
-        if (best === null || mention.start > best.start) best = { entity, start: mention.start };
-      }
+    const { index } = this.registry;
+    for (const mention of index.startingIn(sentence.start, at)) {
+      const { entity } = mention;
+      if (!fits(entity) || mention.how === 'pronoun' || mention.end > at) continue;
+      if (best === null || mention.start > best.start || (mention.start === best.start && index.rank(entity) < index.rank(best.entity))) best = { entity, start: mention.start };
     }
     return best?.entity ?? null;
   }
@@ -58,12 +57,11 @@ export class PronounResolver {
 
   private recentMention(at: number, fits: (entity: Entity) => boolean): Entity | null {
     let best: { entity: Entity; start: number } | null = null;
-    for (const entity of this.registry.entities) {
-      if (!fits(entity) || entity.kind !== 'person') continue;
-      for (const mention of entity.mentions) {
-        if (mention.end > at || at - mention.start > REACH) continue;
-        if (best === null || mention.start > best.start) best = { entity, start: mention.start };
-      }
+    const { index } = this.registry;
+    for (const mention of index.startingIn(at - REACH, at)) {
+      const { entity } = mention;
+      if (!fits(entity) || entity.kind !== 'person' || mention.end > at) continue;
+      if (best === null || mention.start > best.start || (mention.start === best.start && index.rank(entity) < index.rank(best.entity))) best = { entity, start: mention.start };
     }
     return best?.entity ?? null;
   }

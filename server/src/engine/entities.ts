@@ -1,4 +1,10 @@
 import roles from './data/roles.json';
+import { isCalendarName } from './calendarNames';
+import { splitAffiliation } from './affiliation';
+import { afterPartyLabel, looksLikeName, withoutLowercaseLead } from './nameShape';
+import { genderFits, titleGender, type Gender } from './honorifics';
+import { MentionIndex } from './mentionIndex';
+import { NameBuckets } from './nameBuckets';
 import { foldName, initials, samePerson, sameSpelling, surname } from './nameVariants';
 import type { NameRun } from './names';
 import { nameFacts } from './people';
@@ -57,19 +63,26 @@ type Classified = { kind: EntityKind; name: string } | { kind: 'single'; name: s
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   private readonly singles: { run: NameRun; name: string; sentence: Range }[] = [];
+  /** Every mention by position, for questions about a stretch of the text. */
+  readonly index = new MentionIndex();
+  private readonly bySurname = new NameBuckets((entity) => this.index.rank(entity));
+  private readonly byFoldedForm = new NameBuckets((entity) => this.index.rank(entity));
 
   constructor(private readonly text: string) {}
 
   /** Registers a name run; single words wait for `finish`, when every full name is known. */
   addRun(run: NameRun, sentence: Range): void {
     if (run.text.startsWith('@')) return;
-    const { title, nameFrom } = splitTitle(run.tokens);
+    const split = splitTitle(run.tokens);
+    const { title } = split;
+    const nameFrom = afterPartyLabel(run.tokens.map((token) => token.text), split.nameFrom);
     const nameTokens = run.tokens.slice(nameFrom);
     if (nameTokens.length === 0) return;
     const nameStart = (nameTokens[0] as Token).start;
     const name = this.text.slice(nameStart, run.end);
     const classified = classify(name, nameTokens.length, title !== null);
     if (classified === null) return;
+    if ((classified.kind === 'person' || title !== null) && this.addAffiliated(run, nameFrom, title !== null, sentence)) return;
     if (classified.kind === 'single') {
       this.singles.push({ run, name, sentence });
       return;
@@ -78,6 +91,7 @@ export class EntityRegistry {
     this.mention(entity, { start: run.start, end: run.end, text: run.text }, 'name');
     if (run.start !== nameStart) entity.aliases.add(run.text);
     if (title !== null) this.addRoles(entity, title, run.start);
+    if (entity.kind === 'person' && entity.gender === null) entity.gender = titleGender(title);
     if (entity.kind === 'person') this.rolesAround(entity, run, sentence);
     if (entity.kind === 'organization') {
       for (const word of classified.name.split(/\s+/)) if (isOrganizationHead(word)) this.addRoles(entity, word, run.start);
@@ -87,11 +101,37 @@ export class EntityRegistry {
     }
   }
 
+  /** "Charles B. Rangel of New York", "Mr. Morgan of the Sierra Club": the person, then the place or employer, as two runs. */
+  private addAffiliated(run: NameRun, nameFrom: number, titled: boolean, sentence: Range): boolean {
+    const split = splitAffiliation(run, nameFrom, this.text);
+    if (split === null) return false;
+    const nameTokens = split.name.tokens.slice(nameFrom);
+    const before = classify(this.text.slice((nameTokens[0] as Token).start, split.name.end), nameTokens.length, titled);
+    if (before === null || !(before.kind === 'person' || (before.kind === 'single' && titled))) return false;
+    this.addRun(split.name, sentence);
+    if (split.affiliation) this.addAffiliation(split.affiliation, sentence);
+    return true;
+  }
+
+  /** What follows a person's "of"/"for" is a place or an employer, never a second person. */
+  private addAffiliation(run: NameRun, sentence: Range): void {
+    const classified = classify(run.text, run.tokens.length, false);
+    if (classified?.kind !== 'person') {
+      this.addRun(run, sentence);
+      return;
+    }
+    this.mention(this.entityFor('organization', classified.name), { start: run.start, end: run.end, text: run.text }, 'name');
+  }
+
   /** Links single words to the full names they shorten, and acronyms to the names they abbreviate. */
   finish(): void {
-    for (const { run, name, sentence } of this.singles) {
-      const entity = this.singleWordEntity(name, run.start);
+    // "Mr. Obama" and "Mrs. Obama" settle who is who before a bare "Obama" picks among them.
+    const gendered = this.singles.map((single) => ({ ...single, gender: titleGender(splitTitle(single.run.tokens).title) }));
+    const ordered = [...gendered.filter((single) => single.gender !== null), ...gendered.filter((single) => single.gender === null)];
+    for (const { run, name, sentence, gender } of ordered) {
+      const entity = this.singleWordEntity(name, run.start, gender);
       if (entity === null) continue;
+      if (gender !== null && entity.kind !== 'organization' && entity.gender === null) entity.gender = gender;
       this.mention(entity, { start: run.start, end: run.end, text: run.text }, entity.name === name ? 'name' : 'surname');
       if (run.start !== (run.tokens[0] as Token).start || run.text !== name) entity.aliases.add(run.text);
       if (entity.kind === 'person') this.rolesAround(entity, run, sentence);
@@ -101,8 +141,8 @@ export class EntityRegistry {
 
   /** The entity a name as written refers to ("Pelosi", "the Pentagon", "LAPD HQ"), registering it if new. */
   lookup(name: string, at: number, create: boolean): Entity | null {
-    const bare = name
-      .replace(/^(?:the|a|an)\s+/iu, '')
+    const bare = withoutLowercaseLead(name
+      .replace(/^(?:the|a|an)\s+/iu, ''))
       .replace(/^.*['’]s\s+(?=\p{Lu})/u, '')
       .replace(/['’]s?$/u, '');
     const tokens = tokenize(bare);
@@ -110,6 +150,7 @@ export class EntityRegistry {
     const rest = tokens.slice(nameFrom);
     if (rest.length === 0) return null;
     const core = bare.slice((rest[0] as Token).start);
+    if (!looksLikeName(core)) return null;
     const classified = classify(core, rest.length, nameFrom > 0);
     if (classified === null) return null;
     if (classified.kind === 'single') {
@@ -145,6 +186,7 @@ export class EntityRegistry {
     if (existing) return existing;
     const mention: Mention = { ...span, entity, how };
     entity.mentions.push(mention);
+    this.index.add(mention);
     return mention;
   }
 
@@ -154,11 +196,13 @@ export class EntityRegistry {
     }
   }
 
-  private singleWordEntity(name: string, at: number): Entity | null {
+  private singleWordEntity(name: string, at: number, gender: Gender | null = null): Entity | null {
     const group = knownOrganization(name);
     if (group) return this.find('organization', name) ?? this.entityFor('organization', name);
-    const people = this.entities.filter((entity) => entity.kind === 'person' && entity.forms.some((form) => samePerson(form, name) && surnameMatches(form, name)));
+    const namesakes = this.bySurname.get(surnameKey(name)).filter((entity) => entity.kind === 'person' && entity.forms.some((form) => samePerson(form, name) && surnameMatches(form, name)));
+    const people = namesakes.filter((entity) => genderFits(entity.gender, gender));
     if (people.length > 0) return closest(people, at);
+    if (namesakes.length > 0) return this.newEntity('person', name, gender);
     if (/^\p{Lu}{2,6}$/u.test(name)) {
       const organization = this.entities.find((entity) => entity.kind === 'organization' && initials(entity.name) === name);
       if (organization) return organization;
@@ -166,7 +210,7 @@ export class EntityRegistry {
     const facts = nameFacts(name);
     if (facts.place) return null;
     if (!facts.person && !facts.organization && PLURAL_AGENT.test(name)) return null;
-    const same = this.entities.find((entity) => entity.forms.some((form) => foldName(form) === foldName(name)));
+    const same = this.byFoldedForm.get(foldName(name))[0];
     if (same) return same;
     const kind = /^\p{Lu}{2,6}$/u.test(name) || facts.organization ? 'organization' : 'unknown';
     return this.entityFor(kind, name);
@@ -177,8 +221,9 @@ export class EntityRegistry {
       const key = organizationKey(name);
       return this.entities.find((entity) => entity.kind === 'organization' && entity.forms.some((form) => organizationKey(form) === key));
     }
-    return this.entities.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name) && form.includes(' ') === name.includes(' ')))
-      ?? this.entities.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name)));
+    const candidates = this.bySurname.get(surnameKey(name));
+    return candidates.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name) && form.includes(' ') === name.includes(' ')))
+      ?? candidates.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name)));
   }
 
   /** The entity with this name, registered if new. */
@@ -189,22 +234,35 @@ export class EntityRegistry {
   private entityFor(kind: EntityKind | 'unknown', name: string): Entity {
     const existing = this.find(kind, name);
     if (existing) {
-      if (!existing.forms.includes(name)) existing.forms.push(name);
+      if (!existing.forms.includes(name)) this.addForm(existing, name);
       if (existing.kind === 'unknown') existing.kind = kind;
       existing.name = canonical(existing);
       if (existing.name !== name) existing.aliases.add(name);
       return existing;
     }
-    const entity: Entity = { name, kind, forms: [name], aliases: new Set(), roles: [], gender: null, mentions: [] };
+    return this.newEntity(kind, name, null);
+  }
+
+  /** A new entity, even when a namesake exists ("Mr. Obama" beside "Michelle Obama"). */
+  private newEntity(kind: EntityKind | 'unknown', name: string, gender: Gender | null): Entity {
+    const entity: Entity = { name, kind, forms: [], aliases: new Set(), roles: [], gender, mentions: [] };
+    this.index.addEntity(entity);
+    this.addForm(entity, name);
     if (kind === 'organization') {
       const group = knownOrganization(name);
       if (group) entity.name = group[0] as string;
       if (entity.name !== name) entity.aliases.add(name);
-    } else {
+    } else if (entity.gender === null) {
       entity.gender = nameFacts(name.split(/\s+/).find((word) => !/^(?:ayatollah|sheikh)$/iu.test(word)) ?? name).gender;
     }
     this.entities.push(entity);
     return entity;
+  }
+
+  private addForm(entity: Entity, form: string): void {
+    entity.forms.push(form);
+    this.bySurname.add(surnameKey(form), entity);
+    this.byFoldedForm.add(foldName(form), entity);
   }
 
   /** Roles written around a person's name: "city mayor Bill de Blasio", "Iran's supreme leader, Ayatollah Ali Khamenei,". */
@@ -240,6 +298,11 @@ export class EntityRegistry {
   }
 }
 
+/** Names that can be one person (`samePerson`) spell their surnames with the same first letter. */
+function surnameKey(name: string): string {
+  return foldName(surname(name).split(' ').pop() ?? '').charAt(0);
+}
+
 function surnameMatches(form: string, single: string): boolean {
   const last = surname(form).split(' ');
   return sameSpelling(last[last.length - 1] ?? form, single) || foldName(surname(form)) === foldName(single);
@@ -269,6 +332,7 @@ function canonical(entity: Entity): string {
 }
 
 function classify(name: string, wordCount: number, titled: boolean): Classified {
+  if (isCalendarName(name)) return null;
   if (knownOrganization(name)) return { kind: 'organization', name };
   if (!titled && isPeopleName(name)) return null;
   const words = name.split(/\s+/);

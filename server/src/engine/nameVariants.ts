@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import titles from './data/titles.json';
 import { isNameSuffix } from './roles';
 
 // Entity linking compares every pair of names, so the same spellings are folded and compared
@@ -6,6 +7,7 @@ import { isNameSuffix } from './roles';
 const MEMO_LIMIT = 50_000;
 const folded = new Map<string, string>();
 const samePeople = new Map<string, boolean>();
+const PARTICLES = new Set(titles.nameParticles);
 
 function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -64,7 +66,14 @@ function samePersonUncached(left: string, right: string): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (!sameSpelling(surname(left).split(' ').pop() ?? '', surname(right).split(' ').pop() ?? '')) return false;
   if (a.length === 1 || b.length === 1) return true;
+  if (particleSurname(a, b) || particleSurname(b, a)) return true;
   return sameSpelling(a[0] ?? '', b[0] ?? '', 1);
+}
+
+/** "De Blasio" (capitalised opening a sentence or a headline) is the surname of "Bill de Blasio", not a first name "De". */
+function particleSurname(short: readonly string[], full: readonly string[]): boolean {
+  const particle = (short[0] ?? '').toLowerCase();
+  return short.length === 2 && PARTICLES.has(particle) && full.length > 2 && (full[full.length - 2] ?? '').toLowerCase() === particle;
 }
 
 /** "LAPD" for "Los Angeles Police Department": the initials of the capitalised words. */

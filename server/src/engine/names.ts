@@ -57,7 +57,20 @@ function firstWordStart(text: string, from: number): number {
   return match ? from + match.index : from;
 }
 
+// Every word of every sentence is asked about, and articles repeat their words: each spelling is decided once.
+const NAME_WORD_LIMIT = 50_000;
+const nameWords = new Map<string, boolean>();
+
 function isNameWord(word: string): boolean {
+  const known = nameWords.get(word);
+  if (known !== undefined) return known;
+  if (nameWords.size >= NAME_WORD_LIMIT) nameWords.clear();
+  const decided = decideNameWord(word);
+  nameWords.set(word, decided);
+  return decided;
+}
+
+function decideNameWord(word: string): boolean {
   if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word)) return true;
   if (!isCapitalized(word)) return false;
   const lower = word.toLowerCase();

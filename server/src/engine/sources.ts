@@ -67,13 +67,14 @@ function unnamed(phrase: Span): ResolvedSource {
 /** The entity whose name is written inside the phrase, people before organisations. */
 function namedIn(context: ArticleContext, phrase: Span): Entity | null {
   let best: { entity: Entity; rank: number; start: number } | null = null;
-  for (const entity of context.registry.entities) {
-    for (const mention of entity.mentions) {
-      if (mention.how !== 'name' && mention.how !== 'surname') continue;
-      if (mention.start < phrase.start || mention.end > phrase.end) continue;
-      const rank = KIND_RANK[entity.kind] ?? 3;
-      if (best === null || rank < best.rank || (rank === best.rank && mention.start > best.start)) best = { entity, rank, start: mention.start };
-    }
+  const { index } = context.registry;
+  for (const mention of index.startingIn(phrase.start, phrase.end)) {
+    const { entity } = mention;
+    if (mention.how !== 'name' && mention.how !== 'surname') continue;
+    if (mention.end > phrase.end) continue;
+    const rank = KIND_RANK[entity.kind] ?? 3;
+    const better = best === null || rank < best.rank || (rank === best.rank && (mention.start > best.start || (mention.start === best.start && index.rank(entity) < index.rank(best.entity))));
+    if (better) best = { entity, rank, start: mention.start };
   }
   return best?.entity ?? null;
 }

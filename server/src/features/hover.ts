@@ -3,12 +3,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArticleLocation } from '../../../common/protocol';
 import type { Article, Corpus } from '../corpus/corpus';
 import type { CorpusLinks } from '../corpus/corpusLinks';
+import type { QuoteMatch } from '../corpus/matching';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { Attribution, Outlet, Quote, Speaker } from '../engine';
 import { itemAt } from './itemAt';
 import { escapeMarkdown, excerpt, openLocationLink } from './markdown';
 import { articleName, offsetIn, rangeIn } from './positions';
-import { articleLocation, quoteLinks } from './quoteLinks';
+import { articleLocation } from './quoteLinks';
 
 const MAX_LISTED = 12;
 
@@ -35,26 +36,36 @@ export function registerHover(
     } else {
       lines.push('Nobody in the article is credited with these words.');
     }
-    const { occurrences, paraphrases } = quoteLinks(corpus, links, article, quote);
-    const elsewhere = occurrences.filter((occurrence) => occurrence.uri !== article.uri);
-    const here = occurrences.filter((occurrence) => occurrence.uri === article.uri && occurrence.kind !== 'self');
-    const otherArticles = new Set(elsewhere.map((occurrence) => occurrence.uri)).size;
+    // Only what the hover lists gets a location (line, outlet): a repeated quote can have hundreds of matches.
+    const matches = links.matchesOf(article.uri, quote.id).filter((match) => corpus.get(match.articleId) !== undefined);
+    const byArticle = new Map<string, QuoteMatch[]>();
+    for (const match of matches) {
+      if (match.articleId === article.uri) continue;
+      const group = byArticle.get(match.articleId);
+      if (group) group.push(match);
+      else byArticle.set(match.articleId, [match]);
+    }
+    const otherArticles = byArticle.size;
     lines.push('', '---', '');
     if (otherArticles === 0) lines.push('No other article in the workspace carries this quote.');
     else lines.push(`**Also in ${otherArticles} other article${otherArticles === 1 ? '' : 's'}**`, '');
     // One bullet per article: its first occurrence with the excerpt, then links to the others.
-    const byArticle = new Map<string, typeof elsewhere>();
-    for (const occurrence of elsewhere) byArticle.set(occurrence.uri, [...(byArticle.get(occurrence.uri) ?? []), occurrence]);
     for (const [first, ...more] of [...byArticle.values()].slice(0, MAX_LISTED)) {
       if (!first) continue;
-      const lineLink = ({ uri, range }: ArticleLocation): string => openLocationLink(`line ${range.start.line + 1}`, { uri, range });
+      const other = corpus.get(first.articleId) as Article;
+      const lineLink = (match: QuoteMatch): string => {
+        const range = rangeIn(other, match.quote.start, match.quote.end);
+        return openLocationLink(`line ${range.start.line + 1}`, { uri: match.articleId, range });
+      };
       const alsoAt = more.length > 0 ? `; also ${more.map(lineLink).join(', ')}` : '';
-      lines.push(`- ${link(first)} (${first.kind}): “${escapeMarkdown(excerpt(first.text))}”${alsoAt}`);
+      lines.push(`- ${linkTo(first.articleId, first.quote.start, first.quote.end)} (${first.kind}): “${escapeMarkdown(excerpt(first.excerpt.text))}”${alsoAt}`);
     }
-    if (here.length > 0) lines.push('', `Repeated in this article: ${here.map(link).join(', ')}`);
+    const here = matches.filter((match) => match.articleId === article.uri).map((match) => linkTo(article.uri, match.quote.start, match.quote.end));
+    const paraphrases = links.paraphrasesOf(article.uri, quote.id).filter((paraphrase) => corpus.get(paraphrase.articleId) !== undefined);
+    if (here.length > 0) lines.push('', `Repeated in this article: ${here.join(', ')}`);
     if (paraphrases.length > 0) {
       lines.push('', '**Paraphrased (without quote marks, a weaker link)**', '');
-      for (const paraphrase of paraphrases.slice(0, MAX_LISTED)) lines.push(`- ${link(paraphrase)}: ${escapeMarkdown(excerpt(paraphrase.text))}`);
+      for (const paraphrase of paraphrases.slice(0, MAX_LISTED)) lines.push(`- ${linkTo(paraphrase.articleId, paraphrase.start, paraphrase.end)}: ${escapeMarkdown(excerpt(paraphrase.text))}`);
     }
     return lines.join('\n');
   }

@@ -22,8 +22,21 @@ export interface NormalisedWords {
 const TOKEN =
   /(\[[^\]\n]{0,120}\])|(\.\s?\.\s?\.|…)|((?:\p{L}\.){2,})|(\p{N}+(?:[.,:]\p{N}+)*\p{L}{0,2})|([\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}\p{N}]+)*)|((?<=^|\s)[&+](?=\s|$))/gu;
 
+// Articles repeat the same few thousand words: each spelling is folded once.
+const FOLDED_LIMIT = 100_000;
+const folded = new Map<string, string>();
+
 /** Case-folded, accent-free spelling of one token, without dots and apostrophes. */
 export function foldWord(token: string): string {
+  const known = folded.get(token);
+  if (known !== undefined) return known;
+  if (folded.size >= FOLDED_LIMIT) folded.clear();
+  const fold = foldUncached(token);
+  folded.set(token, fold);
+  return fold;
+}
+
+function foldUncached(token: string): string {
   return token
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

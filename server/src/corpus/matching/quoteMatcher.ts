@@ -48,6 +48,8 @@ interface ArticleRecord {
   readonly quoteBase: Uint32Array;
   readonly wholeKeys: Int32Array;
   readonly passageSlots: Int32Array;
+  /** The distinct content word ids each passage was indexed under, passage after passage, so removal need not read the text again. */
+  readonly passageWords: Int32Array;
 }
 
 /** A stored quote read back from its article's packed words. */
@@ -139,7 +141,7 @@ export class QuoteMatcher implements ClusterSource {
       packed,
       quoteBase,
       wholeKeys,
-      passageSlots: this.indexPassages(slot, text, kept),
+      ...this.indexPassages(slot, text, kept),
     };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
@@ -151,8 +153,8 @@ export class QuoteMatcher implements ClusterSource {
     const record = this.articles.get(articleId);
     if (!record) return;
     record.quotes.forEach((_quote, index) => this.indexQuote(record, index, false));
+    for (const id of record.passageWords) this.wordIndex.forget(id);
     for (const passage of record.passageSlots) {
-      for (const id of this.passageContent(passage, record.text).distinct) this.wordIndex.forget(id);
       this.passageArticle[passage] = -1;
       this.retiredPassages.push(passage);
     }
@@ -297,7 +299,7 @@ export class QuoteMatcher implements ClusterSource {
       words: this.vocabulary.size,
       indexBytes:
         this.wholeIndex.byteSize + this.pairIndex.byteSize + this.wordIndex.byteSize + this.passageArticle.byteLength * 3 +
-        [...this.articles.values()].reduce((sum, record) => sum + record.packed.byteLength + record.passageSlots.byteLength, 0),
+        [...this.articles.values()].reduce((sum, record) => sum + record.packed.byteLength + record.passageSlots.byteLength + record.passageWords.byteLength, 0),
     };
   }
 
@@ -327,8 +329,9 @@ export class QuoteMatcher implements ClusterSource {
     this.freePassages.push(...this.retiredPassages.splice(0));
   }
 
-  private indexPassages(slot: number, text: string, quotes: readonly QuoteInput[]): Int32Array {
+  private indexPassages(slot: number, text: string, quotes: readonly QuoteInput[]): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
     const slots: number[] = [];
+    const words: number[] = [];
     for (const stretch of proseStretches(text, quotes)) {
       const content = this.contentWords(text, stretch.start, stretch.end, true);
       if (content.ids.length < MIN_PARAPHRASE_SHARED) continue;
@@ -336,15 +339,17 @@ export class QuoteMatcher implements ClusterSource {
       this.passageArticle[passage] = slot;
       this.passageStart[passage] = stretch.start;
       this.passageEnd[passage] = stretch.end;
-      for (const id of new Set(content.ids)) this.wordIndex.add(id, passage);
+      for (const id of new Set(content.ids)) {
+        this.wordIndex.add(id, passage);
+        words.push(id);
+      }
       slots.push(passage);
     }
-    return Int32Array.from(slots);
+    return { passageSlots: Int32Array.from(slots), passageWords: Int32Array.from(words) };
   }
 
-  private passageContent(passage: number, text: string): { content: ContentWords; distinct: Set<number> } {
-    const content = this.contentWords(text, this.passageStart[passage] ?? 0, this.passageEnd[passage] ?? 0, false);
-    return { content, distinct: new Set(content.ids) };
+  private passageContent(passage: number, text: string): ContentWords {
+    return this.contentWords(text, this.passageStart[passage] ?? 0, this.passageEnd[passage] ?? 0, false);
   }
 
   private allocatePassage(): number {
@@ -376,7 +381,7 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   private restatement(quoteText: string, quote: ContentWords, other: ArticleRecord, passage: number): Paraphrase | null {
-    const { content } = this.passageContent(passage, other.text);
+    const content = this.passageContent(passage, other.text);
     const aligned = alignLocally(quote.ids, content.ids);
     if (!aligned || aligned.matched < MIN_PARAPHRASE_SHARED) return null;
     const { matched } = aligned;

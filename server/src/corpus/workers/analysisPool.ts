@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyze, type Analysis } from '../../engine';
 import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
@@ -31,10 +32,19 @@ export class AnalysisPool {
   private inProcessBusy = false;
   private disposed = false;
 
+  private readonly size: number;
+
+  /**
+   * At most `size` threads, and never more than the cores left beside the main thread: each
+   * worker carries its own copy of the engine's lexicons, and an extra thread on a busy core
+   * adds memory without adding speed.
+   */
   constructor(
     private readonly workerScript: string | null,
-    private readonly size: number,
-  ) {}
+    size: number,
+  ) {
+    this.size = Math.min(size, Math.max(1, availableParallelism() - 1));
+  }
 
   get threaded(): boolean {
     return this.workerScript !== null && existsSync(this.workerScript) && this.failures < MAX_FAILURES && this.size > 0;
