@@ -22,6 +22,7 @@ import { WorkspaceIndexer } from './corpus/workspaceIndexer';
 import { DocumentAnalyses } from './documentAnalyses';
 import { annotationCommandIds, registerAnnotationCommands } from './features/annotationCommands';
 import { registerCodeLens } from './features/codeLens';
+import type { FeatureContext } from './features/context';
 import { CorpusStatusReporter } from './features/corpusStatus';
 import { registerCorpusViews } from './features/corpusViews';
 import { registerDocumentText } from './features/documentText';
@@ -152,12 +153,13 @@ documents.onDidClose(({ document }) => {
   void indexer.editorClosed(document.uri);
 });
 
-registerSemanticTokens(connection, documents, analyses, (article) => links.linkedQuoteIds(article));
-registerHover(connection, documents, analyses, corpus, links);
-registerNavigation(connection, documents, analyses, corpus, links);
-registerSymbols(connection, documents, analyses, corpus);
-registerCodeLens(connection, documents, analyses, corpus, links);
-registerCorpusViews(connection, documents, analyses, corpus, links);
+const features: FeatureContext = { connection, documents, analyses, corpus, links };
+registerSemanticTokens(features);
+registerHover(features);
+registerNavigation(features);
+registerSymbols(features);
+registerCodeLens(features);
+registerCorpusViews(features);
 registerDocumentText(connection, documents);
 const annotationCommands = registerAnnotationCommands({
   connection,

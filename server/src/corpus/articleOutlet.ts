@@ -8,8 +8,20 @@ const PUBLISHER_CONTEXTS = [
   /(?:©|Copyright)\s*(?:\d{4}\s*)?([^\n.,]{2,40})/,
 ];
 
+// Hovers and lenses label every linked article; each analysis is searched once.
+const known = new WeakMap<Analysis, string | null>();
+
 /** The outlet that published an article, when the article itself says so. */
 export function articleOutlet(text: string, analysis: Analysis): string | null {
+  let outlet = known.get(analysis);
+  if (outlet === undefined) {
+    outlet = findPublisher(text, analysis);
+    known.set(analysis, outlet);
+  }
+  return outlet;
+}
+
+function findPublisher(text: string, analysis: Analysis): string | null {
   for (const context of PUBLISHER_CONTEXTS) {
     const match = context.exec(text);
     if (!match?.[1]) continue;

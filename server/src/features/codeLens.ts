@@ -1,22 +1,13 @@
-import type { CodeLens, Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ClientCommands, type ShowReferencesArgs } from '../../../common/protocol';
-import type { Corpus } from '../corpus/corpus';
-import type { CorpusLinks } from '../corpus/corpusLinks';
-import type { DocumentAnalyses } from '../documentAnalyses';
+import type { CodeLens } from 'vscode-languageserver';
 import { plainLabel } from '../../../common/labels';
+import { ClientCommands, type ShowReferencesArgs } from '../../../common/protocol';
+import type { FeatureContext } from './context';
 import { excerpt } from './markdown';
 import { quoteLinks } from './quoteLinks';
 import { rangeIn } from './positions';
 
 /** "quoted in N other articles" above each paragraph holding a quote that other articles carry. */
-export function registerCodeLens(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  corpus: Corpus,
-  links: CorpusLinks,
-): void {
+export function registerCodeLens({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];

@@ -1,5 +1,3 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   QuoteLinksRequest,
   QuoteMapRequest,
@@ -11,23 +9,15 @@ import {
   type QuoteMapResult,
   type SpeakerQuote,
 } from '../../../common/protocol';
-import type { Corpus } from '../corpus/corpus';
-import type { CorpusLinks } from '../corpus/corpusLinks';
 import type { QuoteCluster } from '../corpus/matching';
-import type { DocumentAnalyses } from '../documentAnalyses';
+import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
 import { articleName, offsetIn, rangeIn } from './positions';
 import { articleLocation, quoteLinks } from './quoteLinks';
 import { articleOutlet } from '../corpus/articleOutlet';
 
 /** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree. */
-export function registerCorpusViews(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  corpus: Corpus,
-  links: CorpusLinks,
-): void {
+export function registerCorpusViews({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   connection.onRequest(QuoteLinksRequest, async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const article = document ? await analyses.get(document) : corpus.get(textDocument.uri);

@@ -1,11 +1,9 @@
-import type { Connection, Hover, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover } from 'vscode-languageserver';
 import type { ArticleLocation } from '../../../common/protocol';
-import type { Article, Corpus } from '../corpus/corpus';
-import type { CorpusLinks } from '../corpus/corpusLinks';
+import type { Article } from '../corpus/corpus';
 import type { QuoteMatch } from '../corpus/matching';
-import type { DocumentAnalyses } from '../documentAnalyses';
 import type { Attribution, Outlet, Quote, Speaker } from '../engine';
+import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
 import { escapeMarkdown, excerpt, openLocationLink } from './markdown';
 import { articleName, offsetIn, rangeIn } from './positions';
@@ -14,13 +12,7 @@ import { articleLocation } from './quoteLinks';
 const MAX_LISTED = 12;
 
 /** Hovers: a quote's speaker and every other article carrying it; a speaker's or outlet's reach. */
-export function registerHover(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  corpus: Corpus,
-  links: CorpusLinks,
-): void {
+export function registerHover({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   const link = ({ uri, range, article, outlet }: ArticleLocation): string =>
     openLocationLink([article, outlet, `line ${range.start.line + 1}`].filter(Boolean).join(' · '), { uri, range });
   const linkTo = (uri: string, start: number, end: number): string => {

@@ -1,9 +1,6 @@
-import type { Connection, Location, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Corpus } from '../corpus/corpus';
-import type { CorpusLinks } from '../corpus/corpusLinks';
-import type { DocumentAnalyses } from '../documentAnalyses';
+import type { Location } from 'vscode-languageserver';
 import type { Span } from '../engine';
+import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
 import { offsetIn, rangeIn } from './positions';
 import { quoteLinks } from './quoteLinks';
@@ -13,13 +10,7 @@ import { quoteLinks } from './quoteLinks';
  * (references add the paraphrases; the quoteLinks request tells them apart). On a speaker:
  * the first mention in each article, or every mention. On an outlet: every mention.
  */
-export function registerNavigation(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  corpus: Corpus,
-  links: CorpusLinks,
-): void {
+export function registerNavigation({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   const toLocations = (uri: string, spans: readonly Span[]): Location[] => {
     const article = corpus.get(uri);
     return article ? spans.map((span) => ({ uri, range: rangeIn(article, span.start, span.end) })) : [];

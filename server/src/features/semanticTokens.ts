@@ -1,15 +1,7 @@
-import {
-  SemanticTokensBuilder,
-  type Connection,
-  type SemanticTokens,
-  type SemanticTokensDelta,
-  type SemanticTokensLegend,
-  type TextDocuments,
-} from 'vscode-languageserver';
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../common/protocol';
-import type { Article } from '../corpus/corpus';
-import type { DocumentAnalyses } from '../documentAnalyses';
+import type { FeatureContext } from './context';
 import { tokenRuns } from './tokenRuns';
 
 export const semanticTokensLegend: SemanticTokensLegend = {
@@ -18,12 +10,7 @@ export const semanticTokensLegend: SemanticTokensLegend = {
 };
 
 /** Serves full, delta and range semantic tokens from each document's analysis. */
-export function registerSemanticTokens(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  linkedQuoteIds: (article: Article) => ReadonlySet<string>,
-): void {
+export function registerSemanticTokens({ connection, documents, analyses, links }: FeatureContext): void {
   const builders = new Map<string, SemanticTokensBuilder>();
 
   type EncodedToken = [line: number, character: number, length: number, type: number, modifiers: number];
@@ -34,7 +21,7 @@ export function registerSemanticTokens(
     // Positions come from the analysed text, which a later edit may already have overtaken.
     const analysed = TextDocument.create(article.uri, document.languageId, article.version, article.text);
     const tokens: EncodedToken[] = [];
-    for (const run of tokenRuns(article.text, article.analysis, linkedQuoteIds(article))) {
+    for (const run of tokenRuns(article.text, article.analysis, links.linkedQuoteIds(article))) {
       if (range && (run.end <= range.start || run.start >= range.end)) continue;
       const position = analysed.positionAt(run.start);
       const modifierBits = run.modifiers.reduce((bits, modifier) => bits | (1 << TOKEN_MODIFIERS.indexOf(modifier)), 0);

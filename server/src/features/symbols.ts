@@ -1,16 +1,15 @@
-import { SymbolKind, type Connection, type DocumentSymbol, type SymbolInformation, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Article, Corpus } from '../corpus/corpus';
-import type { DocumentAnalyses } from '../documentAnalyses';
-import type { Quote } from '../engine';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { plainLabel } from '../../../common/labels';
+import type { Article } from '../corpus/corpus';
+import type { Quote } from '../engine';
+import type { FeatureContext } from './context';
 import { excerpt } from './markdown';
 import { rangeIn } from './positions';
 
 const MAX_WORKSPACE_SYMBOLS = 200;
 
 /** The outline (speakers with their quotes, unattributed quotes, outlets) and workspace symbol search. */
-export function registerSymbols(connection: Connection, documents: TextDocuments<TextDocument>, analyses: DocumentAnalyses, corpus: Corpus): void {
+export function registerSymbols({ connection, documents, analyses, corpus }: FeatureContext): void {
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
