@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/engine/analyze';
+import { isCalendarName } from '../../server/src/engine/calendarNames';
+import { looksLikeName, withoutLowercaseLead } from '../../server/src/engine/nameShape';
+import { findNameRuns } from '../../server/src/engine/names';
 import { samePerson, sameSpelling } from '../../server/src/engine/nameVariants';
+import { withoutOpeningWord } from '../../server/src/engine/sentenceOpeners';
+import { WordEvidence } from '../../server/src/engine/wordEvidence';
 import { splitSentences } from '../../server/src/engine/sentences';
 
 function speakerNamed(text: string, name: string) {
@@ -126,5 +131,87 @@ describe('speakers', () => {
 
   it('reads a title word ending a name as part of the name ("Larry King")', () => {
     assert.ok(speakerNamed('Larry King said the show would go on.', 'Larry King'));
+  });
+});
+
+describe('speaker names as a careful editor writes them', () => {
+  const names = (text: string): string[] => analyze(text).speakers.map((speaker) => speaker.name);
+  const speakerOf = (text: string, words: string): string | null | undefined => analyze(text).quotes.find((quote) => quote.text.includes(words))?.speaker;
+
+  it('finds the real names inside a title-case headline instead of the whole run', () => {
+    const text = 'Senator Sees ‘Grave Insult’ if Voters Don’t Rally for Maria Delgado.\n\nMaria Delgado is running for the seat. “We will win,” Delgado said at a rally.';
+    const found = names(text);
+    assert.ok(found.every((name) => !/Rally|Don’t|Sees|Insult/u.test(name)), found.join(', '));
+    assert.equal(speakerOf(text, 'We will win'), 'Maria Delgado');
+    assert.ok(analyze(text).speakers.find((speaker) => speaker.name === 'Maria Delgado')?.mentions.some((mention) => mention.start < 70));
+  });
+
+  it('does not merge "Mr. X" into a woman named X, nor "Mrs. X" into a man', () => {
+    const text = 'The first lady, Susan Harlow, joined the rally. “It is about all of us,” Mr. Harlow said. “We are proud,” Mrs. Harlow said.';
+    assert.notEqual(speakerOf(text, 'about all of us'), 'Susan Harlow');
+    assert.equal(speakerOf(text, 'We are proud'), 'Susan Harlow');
+  });
+
+  it('gives a bare or titled surname to the namesake named nearest when two are equally prominent', () => {
+    const text = 'President Harlow spoke on Sunday. “It is about me,” the president said. “We must vote,” Mr. Harlow said. The first lady, Susan Harlow, was there.';
+    assert.equal(speakerOf(text, 'about me'), 'Harlow');
+    assert.equal(speakerOf(text, 'We must vote'), 'Harlow');
+  });
+
+  it('reads an inverted reporting verb opening a sentence as no given name ("Said Ellis")', () => {
+    const text = 'Tax expert Ryan Ellis said the plan was costly. Said Ellis, “Nobody will pay for it.” Hope Hicks agreed.';
+    const evidence = new WordEvidence(text);
+    const opening = (at: number) => findNameRuns(text, at, text.length)[0]!;
+    assert.equal(withoutOpeningWord(opening(text.indexOf('Said')), evidence, text)?.text, 'Ellis');
+    assert.equal(withoutOpeningWord(opening(text.indexOf('Hope')), evidence, text)?.text, 'Hope Hicks');
+  });
+
+  it('reads a capitalised surname particle as the surname of the full name ("De Vries", "Anna de Vries")', () => {
+    assert.ok(samePerson('Anna de Vries', 'De Vries'));
+    assert.ok(!samePerson('Anna de Vries', 'Dan Vries'));
+    const text = 'Mayor Anna de Vries spoke on Monday. De Vries said, “The water is safe.”';
+    assert.equal(speakerOf(text, 'water is safe'), 'Anna de Vries');
+    assert.ok(!names(text).includes('De Vries'));
+  });
+
+  it('leaves "of <place>" and "for <employer>" after a person out of the name', () => {
+    const text = '“This is wrong,” said Representative Thomas K. Brandt of Ohio. “It is close,” said Lena Ortiz for Harbor Polling.';
+    assert.equal(speakerOf(text, 'This is wrong'), 'Thomas K. Brandt');
+    assert.equal(speakerOf(text, 'It is close'), 'Lena Ortiz');
+  });
+
+  it('takes neither a bare title nor a lowercase phrase for a name, and keeps "X campaign" whole', () => {
+    assert.ok(!looksLikeName('misgivings about Mrs'));
+    assert.ok(!looksLikeName('his body mass index'));
+    assert.ok(looksLikeName('Bill de Blasio'));
+    assert.ok(looksLikeName('Trump campaign'));
+    assert.equal(withoutLowercaseLead('conservative-leaning Tax Foundation'), 'Tax Foundation');
+    assert.equal(withoutLowercaseLead('de Blasio'), 'de Blasio');
+  });
+
+  it('never takes a holiday, weekday or month for a speaker, so "she" finds the woman named after it', () => {
+    assert.ok(isCalendarName('Labor Day') && isCalendarName('Ramadan') && isCalendarName('Friday') && !isCalendarName('Rosa Day Parker'));
+    const text = 'Ms. Patel said the vote mattered. In the weeks since Labor Day, Mrs. Reyes has held rallies in three cities. She said turnout would rise.';
+    const analysis = analyze(text);
+    assert.ok(!analysis.speakers.some((speaker) => speaker.name === 'Labor Day'));
+    assert.equal(analysis.attributions.find((attribution) => attribution.mention.text === 'She')?.source, 'Reyes');
+  });
+
+  it('does not take a capitalised sentence opener ("Ultimately", "Rival") for a name', () => {
+    assert.ok(!names('Ultimately, he said, the deal collapsed because ultimately nobody paid.').includes('Ultimately'));
+    assert.deepEqual(names('Rival Maria Delgado said the plan would fail. “It will fail,” Delgado said.'), ['Maria Delgado']);
+  });
+
+  it('credits "X’s doctor" and "an attorney for X" to neither X nor anybody named, but "X’s campaign" still to X’s side', () => {
+    const text = 'Governor Paul Brennan was hospitalised on Friday. “He is recovering well,” Paul Brennan’s doctor said. “He will not comment,” an attorney for Brennan said. “We are confident,” Brennan’s campaign said.';
+    assert.equal(speakerOf(text, 'recovering well'), null);
+    assert.equal(speakerOf(text, 'will not comment'), null);
+    assert.notEqual(speakerOf(text, 'We are confident'), null);
+  });
+
+  it('reads a party label before a full name as a label ("Democrat Maria Delgado")', () => {
+    const text = 'Democrat Maria Delgado said the bill would pass. “It will pass,” Delgado said.';
+    assert.deepEqual(names(text), ['Maria Delgado']);
+    assert.ok(names('The Republican National Committee said the rules were clear.').includes('Republican National Committee'));
   });
 });

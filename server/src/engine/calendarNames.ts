@@ -7,9 +7,11 @@ const CALENDAR = new Set(functionWords.calendar);
 
 /** "Labor Day", "Christmas Eve", "Ramadan", "Friday", "September": a date or a holiday, never somebody who speaks. */
 export function isCalendarName(name: string): boolean {
-  const words = name.replace(/['’]s$/u, '').split(/\s+/).filter((word) => word !== '');
-  const last = words[words.length - 1] ?? '';
-  if (HOLIDAYS.has(words.join(' ').toLowerCase())) return true;
-  if (words.length === 1) return CALENDAR.has(last.toLowerCase());
-  return PERIOD_WORDS.has(last) || words.every((word) => CALENDAR.has(word.toLowerCase()));
+  const bare = name.endsWith("'s") || name.endsWith('’s') ? name.slice(0, -2) : name;
+  const space = bare.lastIndexOf(' ');
+  const last = bare.slice(space + 1);
+  if (space < 0) return CALENDAR.has(last.toLowerCase()) || HOLIDAYS.has(last.toLowerCase());
+  if (PERIOD_WORDS.has(last)) return true;
+  const lower = bare.toLowerCase();
+  return HOLIDAYS.has(lower) || lower.split(/\s+/).every((word) => CALENDAR.has(word));
 }

@@ -200,7 +200,9 @@ export class EntityRegistry {
     const group = knownOrganization(name);
     if (group) return this.find('organization', name) ?? this.entityFor('organization', name);
     const namesakes = this.bySurname.get(surnameKey(name)).filter((entity) => entity.kind === 'person' && entity.forms.some((form) => samePerson(form, name) && surnameMatches(form, name)));
-    const people = namesakes.filter((entity) => genderFits(entity.gender, gender));
+    const fitting = namesakes.filter((entity) => genderFits(entity.gender, gender));
+    const sameSex = fitting.filter((entity) => gender !== null && entity.gender === gender);
+    const people = sameSex.length > 0 ? sameSex : fitting;
     if (people.length > 0) return closest(people, at);
     if (namesakes.length > 0) return this.newEntity('person', name, gender);
     if (/^\p{Lu}{2,6}$/u.test(name)) {
@@ -309,17 +311,24 @@ function surnameMatches(form: string, single: string): boolean {
 }
 
 function closest(entities: Entity[], at: number): Entity {
-  let best = entities[0] as Entity;
-  let bestScore = -Infinity;
+  const scored = entities.map((entity) => ({ entity, score: entity.mentions.filter((mention) => mention.start <= at && mention.how === 'name').length * 1000 + entity.mentions.length }));
+  const top = Math.max(...scored.map((candidate) => candidate.score));
+  const tied = scored.filter((candidate) => candidate.score === top).map((candidate) => candidate.entity);
+  // Equally prominent namesakes ("President Harlow" beside "Mr. Harlow" and "Susan Harlow"): the one named nearest.
+  return tied.length > 1 ? nearest(tied, at) : (tied[0] as Entity);
+}
+
+/** The entity mentioned last before `at`, or else first after it. */
+function nearest(entities: readonly Entity[], at: number): Entity {
+  let best: { entity: Entity; distance: number } | null = null;
   for (const entity of entities) {
-    const before = entity.mentions.filter((mention) => mention.start <= at && mention.how === 'name').length;
-    const score = before * 1000 + entity.mentions.length;
-    if (score > bestScore) {
-      best = entity;
-      bestScore = score;
+    for (const mention of entity.mentions) {
+      // Any mention before beats every mention after.
+      const distance = mention.start <= at ? at - mention.start : 1e9 + mention.start - at;
+      if (best === null || distance < best.distance) best = { entity, distance };
     }
   }
-  return best;
+  return best?.entity ?? (entities[0] as Entity);
 }
 
 /** The fullest form: most name words, then the longest. */

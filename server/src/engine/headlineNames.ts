@@ -14,6 +14,7 @@ const FUNCTION_WORDS = new Set([...functionWords.words, ...functionWords.calenda
 const PARTICLES = new Set(titles.nameParticles);
 const CONTRACTION = /['’](?:t|re|ve|ll|d|m)$/iu;
 const LONGEST_HEADLINE = 300;
+const LOWERCASE_WORD = /(?:^|[\s(“"‘])(\p{Ll}[\p{L}\p{M}]*)(?=[\s,.;:!?)”"’']|$)/gu;
 
 /**
  * Title-case lines ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton")
@@ -91,10 +92,19 @@ function titleCaseLines(text: string): Range[] {
   while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    if (end - start <= LONGEST_HEADLINE && isTitleCase(tokenize(text, start, end))) lines.push({ start, end });
+    if (end - start <= LONGEST_HEADLINE && !hasLowercaseContentWord(text.slice(start, end)) && isTitleCase(tokenize(text, start, end))) lines.push({ start, end });
     start = end + 1;
   }
   return lines;
+}
+
+/** A cheap first test: most lines have a lowercase word that is not a function word. */
+function hasLowercaseContentWord(line: string): boolean {
+  LOWERCASE_WORD.lastIndex = 0;
+  for (let match = LOWERCASE_WORD.exec(line); match !== null; match = LOWERCASE_WORD.exec(line)) {
+    if (!FUNCTION_WORDS.has(match[1] as string)) return true;
+  }
+  return false;
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {

@@ -1,5 +1,6 @@
 import type { ArticleContext } from './context';
 import type { Entity, Mention } from './entities';
+import { namesARelation } from './relations';
 import { PRONOUNS } from './sourcePhrase';
 import { isCollective, isOrganizationHead, isPeopleName, isPersonRole } from './roles';
 import { tokenize } from './tokens';
@@ -71,7 +72,7 @@ function namedIn(context: ArticleContext, phrase: Span): Entity | null {
   for (const mention of index.startingIn(phrase.start, phrase.end)) {
     const { entity } = mention;
     if (mention.how !== 'name' && mention.how !== 'surname') continue;
-    if (mention.end > phrase.end) continue;
+    if (mention.end > phrase.end || namesARelation(context.text, phrase, mention)) continue;
     const rank = KIND_RANK[entity.kind] ?? 3;
     const better = best === null || rank < best.rank || (rank === best.rank && (mention.start > best.start || (mention.start === best.start && index.rank(entity) < index.rank(best.entity))));
     if (better) best = { entity, rank, start: mention.start };

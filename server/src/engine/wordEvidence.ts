@@ -6,17 +6,32 @@ interface Counts {
   lower: number;
 }
 
-const WORD = /\p{L}[\p{L}\p{M}'’\-]*/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}'’\-]/u;
 // A capital after one of these may only mark a sentence start; elsewhere it marks a name.
-const SENTENCE_OPENER = /[.!?:;"“”‘’'(\[\n—–-]\s*$/u;
+const OPENER_MARKS = new Set([...'.!?:;"“”‘’\'([\n\r\t—–-']);
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City', 'Organization', 'Acronym'];
-const COMMON_TAGS = ['Verb', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression', 'Negative'];
-const MODIFIER_TAGS = ['Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'];
+const COMMON_TAGS = ['Condition', 'Verb', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression', 'Negative'];
+const MODIFIER_TAGS = ['Condition', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'];
 const tagsCache = new Map<string, string[]>();
 const TAG_CACHE_LIMIT = 20_000;
 
 function key(word: string): string {
-  return word.toLowerCase().replace(/['’]s?$/u, '');
+  const lower = word.toLowerCase();
+  return lower.includes("'") || lower.includes('’') ? lower.replace(/['’]s?$/u, '') : lower;
+}
+
+/** The word ends at `at`, or goes on only with a possessive "'s". */
+function wordEndsAt(text: string, at: number): boolean {
+  const next = text[at];
+  if (next === undefined || !WORD_CHAR.test(next)) return true;
+  if (next !== "'" && next !== '’') return false;
+  const after = text[at + 1];
+  return after === undefined || !WORD_CHAR.test(after) || ((after === 's' || after === 'S') && (text[at + 2] === undefined || !WORD_CHAR.test(text[at + 2] as string)));
+}
+
+function startsLowercase(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toUpperCase();
 }
 
 /**
@@ -26,63 +41,77 @@ function key(word: string): string {
  */
 export class WordEvidence {
   private readonly counts = new Map<string, Counts>();
+  private lowered: string | null = null;
 
   /** `skip` holds stretches (title-case headlines) whose capitals say nothing. */
-  constructor(text: string, skip: readonly { start: number; end: number }[] = []) {
-    WORD.lastIndex = 0;
-    let skipAt = 0;
-    for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-      while (skipAt < skip.length && (skip[skipAt] as { end: number }).end <= match.index) skipAt += 1;
-      const range = skip[skipAt];
-      if (range && range.start <= match.index) continue;
-      const word = match[0];
-      const counts = this.countsOf(key(word));
-      if (/^\p{Ll}/u.test(word)) counts.lower += 1;
-      else if (match.index > 0 && !opensSentence(text, match.index)) counts.capital += 1;
-    }
-  }
+  constructor(
+    private readonly text: string,
+    private readonly skip: readonly { start: number; end: number }[] = [],
+  ) {}
 
   /** True when the article writes the word as a name, or, lacking evidence, when the lexicon does not call it a common word. */
   isNameWord(word: string): boolean {
-    const counts = this.counts.get(key(word));
-    if (counts && counts.capital + counts.lower > 0) return counts.capital > counts.lower;
+    const counts = this.countsOf(key(word));
+    if (counts.capital + counts.lower > 0) return counts.capital > counts.lower;
     return !lexiconCommon(word);
   }
 
   /** True when the article writes the word in lowercase more often than as a name. */
   isCommonWord(word: string): boolean {
-    const counts = this.counts.get(key(word));
-    if (counts && counts.capital + counts.lower > 0) return counts.lower >= counts.capital && counts.lower > 0;
+    const counts = this.countsOf(key(word));
+    if (counts.capital + counts.lower > 0) return counts.lower >= counts.capital && counts.lower > 0;
     return lexiconCommon(word);
   }
 
   /** True when the article never writes the word capitalised in mid-sentence, and writes it in lowercase or the lexicon calls it common. */
   neverNamed(word: string): boolean {
-    const counts = this.counts.get(key(word));
-    if (counts && counts.capital > 0) return false;
-    return (counts !== undefined && counts.lower > 0) || lexiconCommon(word);
+    const counts = this.countsOf(key(word));
+    if (counts.capital > 0) return false;
+    return counts.lower > 0 || lexiconCommon(word);
   }
 
   /** True when the article writes the word in lowercase somewhere. */
   seenLowercase(word: string): boolean {
-    return (this.counts.get(key(word))?.lower ?? 0) > 0;
+    return this.countsOf(key(word)).lower > 0;
   }
 
+  // Only the few words asked about (headline words, sentence openers) are counted, each once.
   private countsOf(word: string): Counts {
-    let counts = this.counts.get(word);
-    if (!counts) {
-      counts = { capital: 0, lower: 0 };
-      this.counts.set(word, counts);
+    const cached = this.counts.get(word);
+    if (cached) return cached;
+    const counts = { capital: 0, lower: 0 };
+    this.counts.set(word, counts);
+    if (word === '') return counts;
+    this.lowered ??= this.text.toLowerCase();
+    const { text, lowered } = this;
+    for (let at = lowered.indexOf(word); at >= 0; at = lowered.indexOf(word, at + word.length)) {
+      if (at > 0 && WORD_CHAR.test(text[at - 1] as string)) continue;
+      if (!wordEndsAt(text, at + word.length) || (this.skip.length > 0 && this.skip.some((range) => range.start <= at && at < range.end))) continue;
+      if (startsLowercase(text.slice(at, at + 1))) counts.lower += 1;
+      else if (at > 0 && !opensSentence(text, at)) counts.capital += 1;
     }
     return counts;
   }
 }
 
 function opensSentence(text: string, at: number): boolean {
+  let previous = at - 1;
+  while (previous >= 0 && (text[previous] === ' ' || text[previous] === '\u00a0')) previous -= 1;
+  if (previous < 0 || !OPENER_MARKS.has(text[previous] as string)) return false;
   const before = text.slice(Math.max(0, at - 12), at);
-  if (!SENTENCE_OPENER.test(before)) return false;
   const abbreviation = /(\p{L}+\.)\s+$/u.exec(before);
   return !(abbreviation && isAbbreviation(abbreviation[1] as string));
+}
+
+/** compromise's lexicon knows the word as a name ("Hillary", "Obama", "Iran"). */
+export function lexiconName(word: string): boolean {
+  return lexiconTags(word).some((tag) => NAME_TAGS.includes(tag));
+}
+
+/** compromise's lexicon knows the word as a finite verb ("Said", "Says", "Told"), not a bare one ("Rush", "Hope"). */
+export function lexiconFiniteVerb(word: string): boolean {
+  const tags = lexiconTags(word);
+  return (tags.includes('PastTense') || (tags.includes('PresentTense') && !tags.includes('Infinitive'))) && !tags.some((tag) => NAME_TAGS.includes(tag));
 }
 
 /** compromise's lexicon calls the word an adverb, adjective, conjunction or other word that never starts a name ("Whether", "Rival"). */
@@ -90,14 +119,40 @@ export function lexiconModifier(word: string): boolean {
   return lexiconTags(word).some((tag) => MODIFIER_TAGS.includes(tag)) && !lexiconTags(word).some((tag) => NAME_TAGS.includes(tag));
 }
 
+interface TagInfo {
+  is?: string;
+}
+interface LexiconModel {
+  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, TagInfo> };
+}
+let model: LexiconModel | null = null;
+
+/** The word's tags with their ancestors ("PresentTense" is a "Verb"): the lexicon first, compromise's tagger for unknown words. */
 function lexiconTags(word: string): string[] {
   const cached = tagsCache.get(word);
   if (cached) return cached;
-  const lower = word.charAt(0) + word.slice(1).toLowerCase();
-  const tags = ((nlp(lower).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags) ?? [];
+  model ??= nlp.model() as unknown as LexiconModel;
+  const entry = model.one.lexicon[word.toLowerCase()];
+  const tags = entry === undefined ? taggedAlone(word) : withAncestors(Array.isArray(entry) ? entry : [entry], model.one.tagSet);
   if (tagsCache.size >= TAG_CACHE_LIMIT) tagsCache.clear();
   tagsCache.set(word, tags);
   return tags;
+}
+
+function withAncestors(tags: readonly string[], tagSet: Record<string, TagInfo>): string[] {
+  const all = new Set<string>();
+  for (let tag of tags) {
+    for (let depth = 0; depth < 8 && tag !== undefined && !all.has(tag); depth += 1) {
+      all.add(tag);
+      tag = tagSet[tag]?.is as string;
+    }
+  }
+  return [...all];
+}
+
+function taggedAlone(word: string): string[] {
+  const lower = word.charAt(0) + word.slice(1).toLowerCase();
+  return ((nlp(lower).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags) ?? [];
 }
 
 /** compromise's lexicon calls the word a verb, adjective, adverb or function word, and no kind of name. */
