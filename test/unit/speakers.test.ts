@@ -5,6 +5,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { isCalendarName } from '../../server/src/engine/calendarNames';
 import { looksLikeName, withoutLowercaseLead } from '../../server/src/engine/nameShape';
 import { findNameRuns } from '../../server/src/engine/names';
+import { firstNameGender } from '../../server/src/engine/firstNameGender';
 import { samePerson, sameSpelling } from '../../server/src/engine/nameVariants';
 import { withoutOpeningWord } from '../../server/src/engine/sentenceOpeners';
 import { WordEvidence } from '../../server/src/engine/wordEvidence';
@@ -213,5 +214,39 @@ describe('speaker names as a careful editor writes them', () => {
     const text = 'Democrat Maria Delgado said the bill would pass. “It will pass,” Delgado said.';
     assert.deepEqual(names(text), ['Maria Delgado']);
     assert.ok(names('The Republican National Committee said the rules were clear.').includes('Republican National Committee'));
+  });
+
+  it('starts a family name cited alone mid-sentence at its lowercase particle ("said de Vries")', () => {
+    const text = 'The plan, said de Vries, was ready before von Albrecht arrived.';
+    const runs = findNameRuns(text, 0, text.length).map((run) => run.text);
+    assert.ok(runs.includes('de Vries') && runs.includes('von Albrecht'), JSON.stringify(runs));
+    assert.ok(!findNameRuns('They had to do Pilates.', 0, 23).some((run) => run.text.startsWith('do ')));
+    const analysis = analyze('Mayor Anna de Vries spoke first. “The city is ready,” said de Vries.');
+    assert.ok(analysis.speakers.find((speaker) => speaker.name === 'Anna de Vries')?.mentions.some((mention) => mention.text === 'de Vries'));
+  });
+
+  it('knows the sex of a first name from the name lists, or from how listed names with its ending lean', () => {
+    assert.equal(firstNameGender('Melania'), 'female');
+    assert.equal(firstNameGender('Grace'), null, 'a name in both lists is ambiguous');
+    assert.equal(firstNameGender('Zoranka'), 'female');
+    const text = 'Zoranka Velic and Tobias Marsh spoke at the forum. Tobias Marsh left first. She said the forum had gone well.';
+    assert.equal(analyze(text).attributions.find((attribution) => attribution.mention.text === 'She')?.source, 'Zoranka Velic');
+  });
+
+  it('credits "the GOP nominee" or "the FBI director" to the role holder or nobody, never to the organisation', () => {
+    const analysis = analyze('Agents met on Monday. The FBI director said the inquiry was closed. The GOP nominee said the economy was weak.');
+    for (const phrase of ['The FBI director', 'The GOP nominee']) {
+      const attribution = analysis.attributions.find((candidate) => candidate.mention.text === phrase);
+      assert.ok(attribution, phrase);
+      assert.notEqual(attribution.kind, 'speaker', `${phrase} -> ${attribution.source}`);
+    }
+  });
+
+  it('resolves a role naming a party only to a person whose roles name no other party', () => {
+    const text = 'Democratic nominee Laura Pemberton spoke in Ohio. Republican nominee Victor Hale spoke in Iowa. The Republican nominee said taxes would fall.';
+    const attribution = analyze(text).attributions.find((candidate) => candidate.mention.text === 'The Republican nominee');
+    assert.equal(attribution?.source, 'Victor Hale');
+    const reversed = 'Republican nominee Victor Hale spoke in Iowa. Democratic nominee Laura Pemberton spoke in Ohio. The Republican nominee said taxes would fall.';
+    assert.equal(analyze(reversed).attributions.find((candidate) => candidate.mention.text === 'The Republican nominee')?.source, 'Victor Hale');
   });
 });

@@ -7,7 +7,9 @@ import { MentionIndex } from './mentionIndex';
 import { NameBuckets } from './nameBuckets';
 import { foldName, initials, samePerson, sameSpelling, surname } from './nameVariants';
 import type { NameRun } from './names';
+import { firstNameGender } from './firstNameGender';
 import { nameFacts } from './people';
+import { partiesAgree, partiesIn } from './partyWords';
 import { isCollective, isOrganizationHead, isPeopleName, isPersonRole, isRoleModifier, roleKeys, splitTitle } from './roles';
 import { tokenize, type Token } from './tokens';
 import type { EntityKind, Span } from './types';
@@ -168,10 +170,12 @@ export class EntityRegistry {
   /** The entity last given this role before `at` ("the mayor"), or the first one given it after. */
   resolveRole(role: string, at: number, kind: EntityKind | null): Entity | null {
     const keys = roleKeys(role);
+    const party = partiesIn([role]);
     let before: { entity: Entity; at: number } | null = null;
     let after: { entity: Entity; at: number } | null = null;
     for (const entity of this.entities) {
       if (kind !== null && entity.kind !== kind && entity.kind !== 'unknown') continue;
+      if (!partiesAgree(party, partiesIn(entity.roles.map((attached) => attached.key)))) continue;
       for (const attached of entity.roles) {
         if (!keys.includes(attached.key)) continue;
         if (attached.at <= at && (before === null || attached.at > before.at)) before = { entity, at: attached.at };
@@ -255,7 +259,10 @@ export class EntityRegistry {
       if (group) entity.name = group[0] as string;
       if (entity.name !== name) entity.aliases.add(name);
     } else if (entity.gender === null) {
-      entity.gender = nameFacts(name.split(/\s+/).find((word) => !/^(?:ayatollah|sheikh)$/iu.test(word)) ?? name).gender;
+      const words = name.split(/\s+/).filter((word) => !/^(?:ayatollah|sheikh)$/iu.test(word));
+      const first = words[0] ?? name;
+      // A first name is only known to be one in front of a surname: a lone "Clinton" says nothing.
+      entity.gender = nameFacts(first).gender ?? (kind === 'person' && words.length > 1 ? firstNameGender(first) : null);
     }
     this.entities.push(entity);
     return entity;

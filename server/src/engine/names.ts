@@ -17,6 +17,9 @@ export interface NameRun {
 const FUNCTION_WORDS = new Set([...functionWords.words, ...functionWords.calendar]);
 const PARTICLES = new Set(titles.nameParticles);
 const CONNECTORS = new Set(['of', 'of the', 'for', 'for the']);
+// Particles that open a family name cited alone mid-sentence ("said de Blasio", "bin Laden's"), and
+// are no English word that could stand before a capitalised one ("do", "den", "la", "le" are left out).
+const OPENING_PARTICLES = new Set(['de', 'da', 'das', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el']);
 const POSSESSIVE = /['’]s?$/u;
 
 /** Finds the capitalised name runs of one sentence `text[from, to)`. */
@@ -30,7 +33,8 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
       index += 1;
       continue;
     }
-    const members: Token[] = [token];
+    const opening = openingParticle(text, tokens, index);
+    const members: Token[] = opening ? [opening, token] : [token];
     let next = index + 1;
     while (next < tokens.length && !POSSESSIVE.test((members[members.length - 1] as Token).text)) {
       const previous = members[members.length - 1] as Token;
@@ -46,10 +50,16 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
       members.push(...tokens.slice(next, next + bridge));
       next += bridge;
     }
-    runs.push(toRun(text, members, token.start === firstWordStart(text, from)));
+    runs.push(toRun(text, members, (members[0] as Token).start === firstWordStart(text, from)));
     index = next;
   }
   return runs;
+}
+
+/** The lowercase particle right before the name word at `at` ("de" of "de Blasio"), if any. */
+function openingParticle(text: string, tokens: readonly Token[], at: number): Token | undefined {
+  const particle = tokens[at - 1];
+  return particle && OPENING_PARTICLES.has(particle.text) && adjacent(text, particle, tokens[at] as Token) ? particle : undefined;
 }
 
 function firstWordStart(text: string, from: number): number {

@@ -49,6 +49,8 @@ export function resolveSource(context: ArticleContext, phrase: Span): ResolvedSo
       if (salient) return found(context, salient, phrase, 'role');
     }
     if (!named) return unnamed(phrase);
+    // "The GOP nominee", "the FBI director": the organisation only qualifies the person who holds the role.
+    if (kind === 'person' && named.kind !== 'person') return unnamed(phrase);
   }
   if (named) return found(context, named, phrase, 'name');
   const looked = context.registry.lookup(phrase.text, phrase.start, true);

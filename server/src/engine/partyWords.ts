@@ -1,0 +1,20 @@
+import parties from './data/parties.json';
+
+const PARTY_OF = new Map<string, string>(Object.entries(parties.parties));
+
+/** The parties named in some role phrases ("the Republican nominee" -> republican). */
+export function partiesIn(roles: readonly string[]): Set<string> {
+  const named = new Set<string>();
+  for (const role of roles) {
+    for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
+      const party = PARTY_OF.get(word);
+      if (party !== undefined) named.add(party);
+    }
+  }
+  return named;
+}
+
+/** A role naming a party fits a person whose roles name no party or that same party. */
+export function partiesAgree(wanted: ReadonlySet<string>, held: ReadonlySet<string>): boolean {
+  return wanted.size === 0 || held.size === 0 || [...wanted].some((party) => held.has(party));
+}
