@@ -41,10 +41,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments<TextDocument>(editTrackingDocuments((uri, before, edits, after) => annotations.didEdit(uri, before, edits, after)));
 const settings = new DocumentSettings(connection);
 const corpus = new Corpus();
-const links = new CorpusLinks(corpus);
 // Next to dist/server.js; the engine runs there so this thread stays free for requests.
 const analysisWorker = join(__dirname, 'analysisWorker.js');
 const analyzer = new ArticleAnalyzer(new AnalysisPool(analysisWorker, 2));
+// Counts are remembered in the analysis store, for this build of the matching code (this bundle).
+const links = new CorpusLinks(corpus, undefined, analyzer, engineVersion(__filename));
 let workspaceTrusted = true;
 const annotations = new AnnotationStore({
   writeRefusal: () =>
@@ -64,8 +65,15 @@ const corpusStatus = new CorpusStatusReporter(connection, corpus, {
   linkedQuotes: () => links.linkedQuoteCount(),
   counting: () => links.counting,
 });
-links.onDidCount(() => corpusStatus.schedule());
-const progress = indexingProgress(connection, (indexing) => corpusStatus.setIndexing(indexing));
+links.onDidCount(() => {
+  corpusStatus.sendNow();
+  indexer.saveSoon();
+});
+const progress = indexingProgress(connection, (indexing) => {
+  corpusStatus.setIndexing(indexing);
+  // A scan has ended: no need to wait for the corpus to settle before counting.
+  if (!indexing) links.countNow();
+});
 const refresher = new ViewRefresher(connection);
 
 let workspaceFolders: string[] = [];
@@ -180,6 +188,8 @@ const annotationCommands = registerAnnotationCommands({
     await indexer.reindex(workspaceFolders, progress);
   },
 });
+
+connection.onShutdown(() => indexer.flush());
 
 documents.listen(connection);
 connection.listen();

@@ -3,8 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ArticleAnalyzer, contentHash } from '../../server/src/corpus/articleAnalysis';
+import { Corpus } from '../../server/src/corpus/corpus';
+import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
+import { QuoteMatcher } from '../../server/src/corpus/matching';
+import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
+import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
 import { analyze, type Analysis } from '../../server/src/engine';
 
 const repoRoot = resolve(__dirname, '../../..');
@@ -41,6 +46,12 @@ function editedTexts(count: number, seed: number): string[] {
   return texts;
 }
 
+/** The analysis and matcher input worked out plainly, on this thread. */
+function plain(text: string): AnalysedText {
+  const analysis = analyze(text);
+  return { analysis, matching: prepareArticle(text, analysis.quotes) };
+}
+
 function analysisOf(result: { analysis: Analysis | null }): Analysis {
   assert.ok(result.analysis, 'expected an analysis');
   return result.analysis;
@@ -50,14 +61,14 @@ describe('fast paths give the plain analysis', function () {
   this.timeout(300_000);
   const edits = editedTexts(300, 42);
 
-  it('the worker pool, with real threads, equals analyze() on the seeds and on 300 edited texts', async () => {
+  it('the worker pool, with real threads, equals analyze() and the plain matcher input on the seeds and on 300 edited texts', async () => {
     assert.ok(existsSync(workerScript), `build first: ${workerScript} is missing`);
     const pool = new AnalysisPool(workerScript, 2);
     try {
       assert.equal(pool.threaded, true);
       const texts = [...seeds, ...edits];
       const results = await Promise.all(texts.map((text) => pool.analyse(text)));
-      texts.forEach((text, index) => assert.deepStrictEqual(results[index], analyze(text), `text ${index}`));
+      texts.forEach((text, index) => assert.deepStrictEqual(results[index], plain(text), `text ${index}`));
     } finally {
       await pool.dispose();
     }
@@ -69,7 +80,7 @@ describe('fast paths give the plain analysis', function () {
       const order: string[] = [];
       const queued = seeds.map((text, index) => pool.analyse(text).then((analysis) => (order.push(`seed${index}`), analysis)));
       const urgent = pool.analyse(edits[7] as string, true).then((analysis) => (order.push('urgent'), analysis));
-      assert.deepStrictEqual(await urgent, analyze(edits[7] as string));
+      assert.deepStrictEqual(await urgent, plain(edits[7] as string));
       await Promise.all(queued);
       // Two tasks were already handed to the worker; the urgent one comes right after them.
       assert.ok(order.indexOf('urgent') <= 2, order.join(', '));
@@ -81,7 +92,7 @@ describe('fast paths give the plain analysis', function () {
   it('without a worker script the pool analyses in-process, with the same results', async () => {
     const pool = new AnalysisPool(join(repoRoot, 'no-such-worker.js'), 2);
     assert.equal(pool.threaded, false);
-    for (const text of [...seeds, ...edits.slice(0, 20)]) assert.deepStrictEqual(await pool.analyse(text), analyze(text));
+    for (const text of [...seeds, ...edits.slice(0, 20)]) assert.deepStrictEqual(await pool.analyse(text), plain(text));
   });
 
   it('the analyzer (in memory cache, in background, after edits and undos) equals analyze()', async () => {
@@ -101,6 +112,33 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it('the matcher indexes input prepared on a worker exactly as text it reads itself, and ignores input prepared for other quotes', async () => {
+    const pool = new AnalysisPool(workerScript, 2);
+    try {
+      const texts = [...seeds, ...edits.filter((_text, index) => index % 5 === 0)];
+      const prepared = await Promise.all(texts.map((text) => pool.analyse(text)));
+      const reading = new QuoteMatcher();
+      const merging = new QuoteMatcher();
+      texts.forEach((text, index) => {
+        const { analysis, matching } = prepared[index] as AnalysedText;
+        const uri = `file:///a/${index % 40}.txt`;
+        // Every third article as an annotation overlay might leave it: a quote fewer than the input was prepared for.
+        const quotes = index % 3 === 2 ? analysis.quotes.slice(1) : analysis.quotes;
+        reading.setArticle(uri, text, quotes);
+        merging.setArticle(uri, text, quotes, matching);
+        if (index % 11 === 10) {
+          reading.removeArticle(`file:///a/${index % 7}.txt`);
+          merging.removeArticle(`file:///a/${index % 7}.txt`);
+        }
+      });
+      assert.ok(reading.stats().quotes > 100, 'the corpus has quotes to match');
+      assert.deepStrictEqual(merging, reading);
+      assert.deepStrictEqual(merging.clusters(), reading.clusters());
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('the persisted store gives back what was analysed, and ignores stale or corrupt files', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-store-'));
     try {
@@ -112,21 +150,74 @@ describe('fast paths give the plain analysis', function () {
 
       const reopened = await AnalysisStore.open(folder, 'engine-1');
       assert.equal(reopened.size, seeds.length);
-      for (const text of seeds) assert.deepStrictEqual(reopened.get(contentHash(text)), analyze(text));
+      for (const text of seeds) assert.deepStrictEqual(reopened.get(contentHash(text)), plain(text));
       // A warm start reads the analyses from the store and they equal fresh ones.
       const reader = new ArticleAnalyzer(null);
       reader.useStore(AnalysisStore.open(folder, 'engine-1'));
       for (const text of seeds) assert.deepStrictEqual(analysisOf(await reader.analyseInBackground('file:///w.txt', text, LIMIT)), analyze(text));
 
       assert.equal((await AnalysisStore.open(folder, 'engine-2')).size, 0, 'another engine build must not reuse analyses');
-      const [file] = readdirSync(folder);
-      writeFileSync(join(folder, file as string), Buffer.from('not an index at all'));
-      assert.equal((await AnalysisStore.open(folder, 'engine-1')).size, 0, 'a corrupt file is ignored');
+      const files = readdirSync(folder);
+      assert.ok(files.length > 1, 'the index is spread over several files');
+      writeFileSync(join(folder, files[0] as string), Buffer.from('not an index at all'));
+      const partly = (await AnalysisStore.open(folder, 'engine-1')).size;
+      assert.ok(partly < seeds.length, 'the entries of a corrupt file are ignored');
+      for (const text of seeds) {
+        const entry = (await AnalysisStore.open(folder, 'engine-1')).get(contentHash(text));
+        if (entry) assert.deepStrictEqual(entry, plain(text), 'the other files still give back what was analysed');
+      }
+      for (const file of files) writeFileSync(join(folder, file), Buffer.from('not an index at all'));
+      assert.equal((await AnalysisStore.open(folder, 'engine-1')).size, 0, 'corrupt files are ignored');
       const rebuilt = new ArticleAnalyzer(null);
       rebuilt.useStore(AnalysisStore.open(folder, 'engine-1'));
       assert.deepStrictEqual(analysisOf(await rebuilt.analyseInBackground(uris[0] as string, seeds[0] as string, LIMIT)), analyze(seeds[0] as string));
       await rebuilt.saveStore([uris[0] as string]);
       assert.equal((await AnalysisStore.open(folder, 'engine-1')).size, 1, 'the corrupt file is replaced at the next save');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('counts remembered in the store for a corpus equal counting it afresh, and are not reused for another corpus', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-counts-'));
+    const counted = (links: CorpusLinks): Promise<{ speakers: number; linkedQuotes: number }> =>
+      new Promise((resolve) => links.onDidCount(() => resolve({ speakers: links.speakerCount(), linkedQuotes: links.linkedQuoteCount() })));
+    /** A corpus of the seeds and, under other names, copies of some of them (so quotes are carried elsewhere). */
+    const session = async (copies: number): Promise<{ analyzer: ArticleAnalyzer; corpus: Corpus; uris: string[] }> => {
+      const analyzer = new ArticleAnalyzer(null);
+      analyzer.useStore(AnalysisStore.open(folder, 'engine-1'));
+      const corpus = new Corpus();
+      const texts = [...seeds, ...seeds.slice(0, copies)];
+      const uris = texts.map((_text, index) => `file:///corpus/${index}.txt`);
+      for (const [index, text] of texts.entries()) corpus.set(uris[index] as string, text, 'disk', 0, await analyzer.analyseInBackground(uris[index] as string, text, LIMIT));
+      return { analyzer, corpus, uris };
+    };
+    try {
+      const first = await session(2);
+      const fresh = counted(new CorpusLinks(first.corpus, 0, first.analyzer, 'build-1'));
+      const expected = await fresh;
+      assert.ok(expected.linkedQuotes > 0 && expected.speakers > 0, JSON.stringify(expected));
+      await first.analyzer.saveStore(first.uris);
+
+      // A new session over the same corpus recalls the counts; counting afresh (no memory) agrees with them.
+      const second = await session(2);
+      const remembered = new CorpusLinks(second.corpus, 0, second.analyzer, 'build-1');
+      const recalled = counted(remembered);
+      remembered.countNow();
+      assert.deepStrictEqual(await recalled, expected);
+      assert.deepStrictEqual(await counted(new CorpusLinks(second.corpus, 0)), expected);
+
+      // Another corpus, or another build of the matching code, is counted afresh.
+      const third = await session(1);
+      const other = await counted(new CorpusLinks(third.corpus, 0, third.analyzer, 'build-1'));
+      assert.deepStrictEqual(other, await counted(new CorpusLinks(third.corpus, 0)));
+      assert.notDeepStrictEqual(other, expected, 'a smaller corpus has other counts');
+      const asked: string[] = [];
+      const spy = { recallCounts: (fingerprint: string) => (asked.push(fingerprint), null), rememberCounts: () => undefined };
+      await counted(new CorpusLinks(second.corpus, 0, spy, 'build-1'));
+      await counted(new CorpusLinks(second.corpus, 0, spy, 'build-2'));
+      assert.equal(asked.length, 2);
+      assert.notEqual(asked[0], asked[1], 'another build of the matching code must not recall these counts');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,10 +1,27 @@
 import { createHash } from 'node:crypto';
-import { analyze, type Analysis } from '../engine';
+import type { Analysis } from '../engine';
 import { checkArticleText, type TextProblem } from '../textCheck';
+import type { PreparedArticle } from './matching/preparedArticle';
 import { AnalysisStore } from './persistence/analysisStore';
 import type { AnalysisPool } from './workers/analysisPool';
+import type { AnalysedText } from './workers/analysisMessages';
+import { analyseInProcess } from './workers/inProcessEngine';
 
-export type ArticleResult = { analysis: Analysis; problem: null } | { analysis: null; problem: TextProblem };
+/**
+ * `matching` is the quote matcher's input as prepared with the analysis (for the engine's
+ * quotes, before any overlay). `fingerprint` identifies what the analysis follows from: the
+ * text's content hash, and the annotations' changes when they changed it.
+ */
+export type ArticleResult =
+  | { analysis: Analysis; matching: PreparedArticle | null; fingerprint: string; problem: null }
+  | { analysis: null; matching: null; fingerprint: null; problem: TextProblem };
+
+/** Corpus-wide counts as they were for a corpus with a given fingerprint. */
+export interface RememberedCounts {
+  readonly fingerprint: string;
+  readonly speakers: number;
+  readonly linkedQuotes: number;
+}
 
 /**
  * Changes the engine's analysis of one article before features see it: how the user's own
@@ -18,15 +35,19 @@ export type AnalysisOverlay = (uri: string, text: string, analysis: Analysis) =>
  * analysed on the calling thread; files from disk go to the worker pool.
  */
 export class ArticleAnalyzer {
-  private readonly cache = new Map<string, Analysis>();
+  private readonly cache = new Map<string, { analysed: AnalysedText; length: number }>();
   private readonly hashes = new Map<string, string>();
   private overlay: AnalysisOverlay = (_uri, _text, analysis) => analysis;
   private store: Promise<AnalysisStore> = Promise.resolve(AnalysisStore.inMemory());
   private loadedStore: AnalysisStore | null = null;
 
+  private cachedLength = 0;
+
+  /** The in-memory cache holds at most `capacity` texts and `capacityLength` characters of them (analyses grow with the text). */
   constructor(
     private readonly pool: AnalysisPool | null = null,
     private readonly capacity = 512,
+    private readonly capacityLength = 1_000_000,
   ) {}
 
   setOverlay(overlay: AnalysisOverlay): void {
@@ -41,21 +62,25 @@ export class ArticleAnalyzer {
 
   analyse(uri: string, text: string, maxFileSize: number): ArticleResult {
     const problem = checkArticleText(text, maxFileSize);
-    if (problem) return { analysis: null, problem };
+    if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
     const key = this.keyOf(uri, text);
-    const analysis = this.remembered(key) ?? this.loadedStore?.get(key) ?? analyze(text);
-    return this.result(uri, text, key, analysis);
+    const analysed = this.remembered(key) ?? this.loadedStore?.get(key) ?? analyseInProcess(text);
+    return this.result(uri, text, key, analysed);
   }
 
-  /** The same result as `analyse`, computed off the calling thread (or read from the store). */
+  /**
+   * The same result as `analyse`, computed off the calling thread (or read from the store).
+   * `urgent` texts (an editor's) go first, and only files' analyses are persisted.
+   */
   async analyseInBackground(uri: string, text: string, maxFileSize: number, urgent = false): Promise<ArticleResult> {
     const problem = checkArticleText(text, maxFileSize);
-    if (problem) return { analysis: null, problem };
+    if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
     const key = this.keyOf(uri, text);
     const store = await this.store;
-    const analysis = this.remembered(key) ?? store.get(key) ?? (this.pool ? await this.pool.analyse(text, urgent) : analyze(text));
-    store.put(key, analysis);
-    return this.result(uri, text, key, analysis);
+    const analysed = this.remembered(key) ?? store.get(key) ?? (this.pool ? await this.pool.analyse(text, urgent) : analyseInProcess(text));
+    // Editors' texts are not persisted: each keystroke's version would sit in the store until the next save drops it.
+    if (!urgent) store.put(key, analysed);
+    return this.result(uri, text, key, analysed);
   }
 
   /** Persists the analyses of the given articles (by uri) and drops every other stored one. */
@@ -68,22 +93,42 @@ export class ArticleAnalyzer {
     await (await this.store).save(live);
   }
 
+  /** The corpus-wide counts the store remembers for this corpus fingerprint, if it does (and has been read). */
+  recallCounts(fingerprint: string): RememberedCounts | null {
+    const counts = this.loadedStore?.counts ?? null;
+    return counts?.fingerprint === fingerprint ? counts : null;
+  }
+
+  rememberCounts(counts: RememberedCounts): void {
+    this.loadedStore?.rememberCounts(counts);
+  }
+
   private keyOf(uri: string, text: string): string {
     const key = contentHash(text);
     this.hashes.set(uri, key);
     return key;
   }
 
-  private remembered(key: string): Analysis | undefined {
-    const analysis = this.cache.get(key);
-    if (analysis) this.cache.delete(key); // re-inserted by `result`: the Map's order is the recency order
-    return analysis;
+  private remembered(key: string): AnalysedText | undefined {
+    const cached = this.cache.get(key);
+    if (!cached) return undefined;
+    // Re-inserted by `result`: the Map's order is the recency order.
+    this.cache.delete(key);
+    this.cachedLength -= cached.length;
+    return cached.analysed;
   }
 
-  private result(uri: string, text: string, key: string, analysis: Analysis): ArticleResult {
-    this.cache.set(key, analysis);
-    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
-    return { analysis: this.overlay(uri, text, analysis), problem: null };
+  private result(uri: string, text: string, key: string, analysed: AnalysedText): ArticleResult {
+    this.cache.set(key, { analysed, length: text.length });
+    this.cachedLength += text.length;
+    while (this.cache.size > 1 && (this.cache.size > this.capacity || this.cachedLength > this.capacityLength)) {
+      const [oldest, entry] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      this.cachedLength -= entry.length;
+    }
+    const analysis = this.overlay(uri, text, analysed.analysis);
+    const fingerprint = analysis === analysed.analysis ? key : `${key}+${contentHash(JSON.stringify(analysis))}`;
+    return { analysis, matching: analysed.matching, fingerprint, problem: null };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine';
 import type { TextProblem } from '../textCheck';
 import type { ArticleResult } from './articleAnalysis';
+import type { PreparedArticle } from './matching/preparedArticle';
 
 /** Where an article's current text comes from: an open editor wins over the file on disk. */
 export type ArticleOrigin = 'editor' | 'disk';
@@ -13,6 +14,10 @@ export interface Article {
   readonly version: number;
   readonly analysis: Analysis | null;
   readonly problem: TextProblem | null;
+  /** The quote matcher's input, prepared with the analysis (null: the matcher reads the text itself). */
+  readonly matching: PreparedArticle | null;
+  /** What the analysis follows from (see ArticleResult); null when there is none. */
+  readonly fingerprint: string | null;
 }
 
 type Listener = (uri: string, article: Article | undefined) => void;
@@ -27,7 +32,7 @@ export class Corpus {
   }
 
   set(uri: string, text: string, origin: ArticleOrigin, version: number, result: ArticleResult): Article {
-    const article: Article = { uri, text, origin, version, analysis: result.analysis, problem: result.problem };
+    const article: Article = { uri, text, origin, version, analysis: result.analysis, problem: result.problem, matching: result.matching, fingerprint: result.fingerprint };
     this.articles.set(uri, article);
     this.listeners.forEach((listener) => listener(uri, article));
     return article;

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
+import type { RememberedCounts } from './articleAnalysis';
 import type { Article, Corpus } from './corpus';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
 /** Longest stretch the recount keeps the thread before letting requests in. */
-const RECOUNT_SLICE_MS = 4;
+const RECOUNT_SLICE_MS = 1.5;
+
+/** Where the counts outlive the session: counting a corpus seen before costs nothing. */
+export interface CountsMemory {
+  recallCounts(fingerprint: string): RememberedCounts | null;
+  rememberCounts(counts: RememberedCounts): void;
+}
 
 /**
  * Keeps the quote matcher and the corpus-wide speakers in step with the corpus, and answers
@@ -14,12 +22,23 @@ export class CorpusLinks {
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
   private counts = { speakers: 0, linkedQuotes: 0 };
-  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean } = { timer: undefined, generation: 0, pending: false };
+  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean; running: number } = {
+    timer: undefined,
+    generation: 0,
+    pending: false,
+    running: -1,
+  };
   private readonly countListeners: (() => void)[] = [];
 
+  /**
+   * `memory` keeps counts between sessions; `countingVersion` names the build of the matching
+   * code, so that counts made by another build are never taken for this one's.
+   */
   constructor(
     private readonly corpus: Corpus,
     private readonly recountDelayMs = 200,
+    private readonly memory: CountsMemory | null = null,
+    private readonly countingVersion = '',
   ) {
     for (const article of corpus.all()) this.update(article.uri, article);
     corpus.onDidChange((uri, article) => this.update(uri, article));
@@ -89,7 +108,7 @@ export class CorpusLinks {
     this.clusterCache = null;
     this.scheduleRecount();
     if (article?.analysis) {
-      this.matcher.setArticle(uri, article.text, article.analysis.quotes);
+      this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
       this.speakers.setArticle(uri, article.analysis.speakers);
     } else {
       this.matcher.removeArticle(uri);
@@ -109,7 +128,22 @@ export class CorpusLinks {
     this.recount.timer = setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
   }
 
+  /** Counts now rather than after the delay: the caller knows no more changes are coming (a scan has ended). */
+  countNow(): void {
+    if (!this.recount.pending) return;
+    clearTimeout(this.recount.timer);
+    void this.runRecount(this.recount.generation);
+  }
+
   private async runRecount(generation: number): Promise<void> {
+    if (this.recount.running === generation) return;
+    this.recount.running = generation;
+    const fingerprint = this.memory ? this.fingerprint() : null;
+    const known = fingerprint === null ? null : this.memory?.recallCounts(fingerprint);
+    if (known) {
+      this.finishCount(known.speakers, known.linkedQuotes);
+      return;
+    }
     let linkedQuotes = 0;
     let sliceStart = performance.now();
     for (const article of [...this.corpus.all()]) {
@@ -121,8 +155,23 @@ export class CorpusLinks {
       if (this.corpus.get(article.uri) === article) linkedQuotes += this.linkedQuoteIds(article).size;
     }
     if (generation !== this.recount.generation) return;
-    this.counts = { speakers: this.speakers.entities().length, linkedQuotes };
+    const speakers = this.speakers.entities().length;
+    if (fingerprint !== null) this.memory?.rememberCounts({ fingerprint, speakers, linkedQuotes });
+    this.finishCount(speakers, linkedQuotes);
+  }
+
+  private finishCount(speakers: number, linkedQuotes: number): void {
+    this.counts = { speakers, linkedQuotes };
     this.recount.pending = false;
     this.countListeners.forEach((listener) => listener());
+  }
+
+  /** Identifies the corpus as counted: every analysed article's uri and analysed content, and the matching code's build. */
+  private fingerprint(): string {
+    const entries: string[] = [];
+    for (const article of this.corpus.all()) if (article.analysis) entries.push(`${article.uri}\t${article.fingerprint ?? ''}`);
+    const hash = createHash('sha1').update(this.countingVersion);
+    for (const entry of entries.sort()) hash.update('\n').update(entry);
+    return hash.digest('hex');
   }
 }

@@ -66,13 +66,29 @@ export class WorkspaceIndexer {
     const folder = [...this.folders.values()].find(({ files }) => files.includes(path));
     if (!folder) return;
     await this.indexFile(path, folder.maxFileSize);
-    this.scheduleSave();
+    this.saveSoon();
   }
 
-  private scheduleSave(): void {
+  /**
+   * Rewrites the persisted index a while after the last change (a scan's end, a watched file,
+   * new corpus counts), so that one write covers a burst of them.
+   */
+  saveSoon(): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.analyzer.saveStore(this.diskArticleUris()), SAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
     this.saveTimer.unref();
+  }
+
+  /** Writes what a pending `saveSoon` would have written (at shutdown). */
+  async flush(): Promise<void> {
+    if (this.saveTimer === undefined) return;
+    await this.saveNow();
+  }
+
+  private async saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.analyzer.saveStore(this.diskArticleUris());
   }
 
   fileDeleted(uri: string): void {
@@ -121,7 +137,7 @@ export class WorkspaceIndexer {
     } finally {
       progress.end();
     }
-    if (generation === this.generation) await this.analyzer.saveStore(this.diskArticleUris());
+    if (generation === this.generation) this.saveSoon();
   }
 
   private diskArticleUris(): string[] {
@@ -135,10 +151,10 @@ export class WorkspaceIndexer {
     this.reads.set(uri, read);
     const current = (): boolean => this.reads.get(uri) === read && !this.host.isOpen(uri);
     try {
-      const content = await readArticleFile(path, maxFileSize);
+      const content = readArticleFile(path, maxFileSize);
       if (!current()) return;
       if (content.problem) {
-        this.corpus.set(uri, '', 'disk', 0, { analysis: null, problem: content.problem });
+        this.corpus.set(uri, '', 'disk', 0, { analysis: null, matching: null, fingerprint: null, problem: content.problem });
         return;
       }
       const result = await this.analyzer.analyseInBackground(uri, content.text, maxFileSize);

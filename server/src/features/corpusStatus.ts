@@ -21,9 +21,16 @@ export class CorpusStatusReporter {
     private readonly delayMs = 150,
   ) {}
 
+  /** Indexing starting or ending is sent at once: clients wait for it. */
   setIndexing(indexing: boolean): void {
     this.indexing = indexing;
-    this.schedule();
+    this.sendNow();
+  }
+
+  sendNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.connection.sendNotification(CorpusStatusNotification, this.current());
   }
 
   schedule(): void {

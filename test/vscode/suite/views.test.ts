@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { plainLabel } from '../../../common/labels';
 import {
   ClientCommands,
   CorpusStatusNotification,
@@ -103,7 +104,9 @@ describe('the Speakers tree', () => {
 
   it('lists the most quoted speakers first, with their counts', async () => {
     const items = (await provider.getChildren()).map((node) => provider.getTreeItem(node));
-    assert.deepEqual(items.map((item) => item.label), [HOSTILE, 'Rarely Quoted']);
+    // The hostile name's "$(icon)" is kept from becoming an icon (plainLabel), and otherwise shown as is.
+    assert.deepEqual(items.map((item) => item.label), [plainLabel(HOSTILE), 'Rarely Quoted']);
+    assert.notEqual(plainLabel(HOSTILE), HOSTILE, 'the hostile name holds icon syntax');
     assert.equal(items[0]!.description, '2 quotes, 4 mentions');
     assert.equal(items[0]!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.equal(items[1]!.collapsibleState, vscode.TreeItemCollapsibleState.None, 'a speaker without quotes has nothing to expand');

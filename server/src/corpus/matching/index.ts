@@ -2,3 +2,4 @@ export { QuoteMatcher, MAX_QUOTES_PER_ARTICLE, type MatcherStats } from './quote
 export { CorpusSpeakers, type CorpusEntity, type EntityMention } from './corpusSpeakers';
 export { normaliseWords, normalisedText, type NormalisedWords } from './normalise';
 export type * from './types';
+export { prepareArticle, type PreparedArticle } from './preparedArticle';

@@ -4,7 +4,7 @@ import { contentForm } from './contentWords';
 import { hashPair, hashSequence } from './hashing';
 import { normaliseWords } from './normalise';
 import { grown, PostingIndex } from './postingIndex';
-import { proseStretches } from './proseStretches';
+import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, type PreparedArticle } from './preparedArticle';
 import {
   MAX_PAIR_POSTINGS,
   MAX_WORD_POSTINGS,
@@ -25,11 +25,10 @@ import type { Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from 
 import { Vocabulary } from './vocabulary';
 import { containedAt, longestSharedRun, sameWords, type WordRange, type WordSequence } from './wordRuns';
 
+export { MAX_QUOTES_PER_ARTICLE } from './preparedArticle';
+
 /** Stale postings tolerated before compacting, whatever the size of the corpus. */
 const MIN_STALE_TO_COMPACT = 50_000;
-
-/** Quotes beyond this many in one article are not indexed (posting values pack article slot and quote index). */
-export const MAX_QUOTES_PER_ARTICLE = 4096;
 
 interface StoredQuote {
   readonly id: string;
@@ -105,31 +104,24 @@ export class QuoteMatcher implements ClusterSource {
   private readonly retiredPassages: number[] = [];
   private quoteCount = 0;
 
-  /** Adds an article, or replaces what was known of it. Quote spans are offsets into `text`. */
-  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[]): void {
+  /**
+   * Adds an article, or replaces what was known of it. Quote spans are offsets into `text`.
+   * `prepared` (from `prepareArticle`, e.g. on a worker thread) saves reading the text again
+   * when it was made for these very quotes; the result is the same either way.
+   */
+  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null): void {
     this.removeArticle(articleId);
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
-    const normalised = kept.map((quote) => normaliseWords(text, quote.start, quote.end));
-    const quoteBase = new Uint32Array(kept.length);
-    let size = 0;
-    normalised.forEach((words, index) => {
-      quoteBase[index] = size;
-      size += 2 + words.words.length * 3 + words.segmentStarts.length;
-    });
-    const packed = new Uint32Array(size);
+    const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
+    // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
+    const ids = preparedWords(input).map((word) => this.vocabulary.idOf(word));
+    const packed = Uint32Array.from(input.packed);
     const wholeKeys = new Int32Array(kept.length);
-    normalised.forEach((words, index) => {
-      const base = quoteBase[index] ?? 0;
-      const n = words.words.length;
-      packed[base] = n;
-      packed[base + 1] = words.segmentStarts.length;
-      words.words.forEach((word, k) => {
-        packed[base + 2 + k] = this.vocabulary.idOf(word);
-        packed[base + 2 + n + k] = words.starts[k] ?? 0;
-        packed[base + 2 + 2 * n + k] = words.ends[k] ?? 0;
-      });
-      packed.set(words.segmentStarts, base + 2 + 3 * n);
+    kept.forEach((_quote, index) => {
+      const base = input.quoteBase[index] ?? 0;
+      const n = packed[base] ?? 0;
+      for (let k = base + 2; k < base + 2 + n; k += 1) packed[k] = ids[packed[k] ?? 0] ?? 0;
       wholeKeys[index] = hashSequence(packed.subarray(base + 2, base + 2 + n));
     });
     const record: ArticleRecord = {
@@ -139,9 +131,9 @@ export class QuoteMatcher implements ClusterSource {
       quotes: kept,
       quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])),
       packed,
-      quoteBase,
+      quoteBase: input.quoteBase,
       wholeKeys,
-      ...this.indexPassages(slot, text, kept),
+      ...this.indexPassages(slot, input, ids),
     };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
@@ -257,7 +249,7 @@ export class QuoteMatcher implements ClusterSource {
     if (!record || index === undefined) return [];
     const quote = record.quotes[index] as StoredQuote;
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
-    const content = this.contentWords(record.text, quote.start, quote.end, false);
+    const content = this.contentWords(record.text, quote.start, quote.end);
     const hits = new Map<number, number>();
     let tooCommon = 0;
     for (const id of new Set(content.ids)) {
@@ -329,27 +321,30 @@ export class QuoteMatcher implements ClusterSource {
     this.freePassages.push(...this.retiredPassages.splice(0));
   }
 
-  private indexPassages(slot: number, text: string, quotes: readonly QuoteInput[]): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
-    const slots: number[] = [];
-    const words: number[] = [];
-    for (const stretch of proseStretches(text, quotes)) {
-      const content = this.contentWords(text, stretch.start, stretch.end, true);
-      if (content.ids.length < MIN_PARAPHRASE_SHARED) continue;
+  private indexPassages(slot: number, input: PreparedArticle, ids: readonly number[]): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
+    const passageCount = input.passageSpans.length / 2;
+    const slots = new Int32Array(passageCount);
+    const words = new Int32Array(input.passageWords.length - passageCount);
+    let read = 0;
+    let written = 0;
+    for (let index = 0; index < passageCount; index += 1) {
       const passage = this.allocatePassage();
       this.passageArticle[passage] = slot;
-      this.passageStart[passage] = stretch.start;
-      this.passageEnd[passage] = stretch.end;
-      for (const id of new Set(content.ids)) {
+      this.passageStart[passage] = input.passageSpans[2 * index] ?? 0;
+      this.passageEnd[passage] = input.passageSpans[2 * index + 1] ?? 0;
+      const distinct = input.passageWords[read++] ?? 0;
+      for (let k = 0; k < distinct; k += 1) {
+        const id = ids[input.passageWords[read++] ?? 0] ?? 0;
         this.wordIndex.add(id, passage);
-        words.push(id);
+        words[written++] = id;
       }
-      slots.push(passage);
+      slots[index] = passage;
     }
-    return { passageSlots: Int32Array.from(slots), passageWords: Int32Array.from(words) };
+    return { passageSlots: slots, passageWords: words };
   }
 
   private passageContent(passage: number, text: string): ContentWords {
-    return this.contentWords(text, this.passageStart[passage] ?? 0, this.passageEnd[passage] ?? 0, false);
+    return this.contentWords(text, this.passageStart[passage] ?? 0, this.passageEnd[passage] ?? 0);
   }
 
   private allocatePassage(): number {
@@ -364,8 +359,8 @@ export class QuoteMatcher implements ClusterSource {
     return this.passageCount - 1;
   }
 
-  /** Content words of a stretch as ids; unseen words get id 0 unless `intern` (indexing) is set. */
-  private contentWords(text: string, from: number, to: number, intern: boolean): ContentWords {
+  /** Content words of a stretch as ids; unseen words get id 0 (they cannot match anything stored). */
+  private contentWords(text: string, from: number, to: number): ContentWords {
     const words = normaliseWords(text, from, to);
     const ids: number[] = [];
     const starts: number[] = [];
@@ -373,7 +368,7 @@ export class QuoteMatcher implements ClusterSource {
     words.words.forEach((word, k) => {
       const form = contentForm(word);
       if (form === null) return;
-      ids.push(intern ? this.vocabulary.idOf(form) : this.vocabulary.peek(form));
+      ids.push(this.vocabulary.peek(form));
       starts.push(words.starts[k] ?? 0);
       ends.push(words.ends[k] ?? 0);
     });

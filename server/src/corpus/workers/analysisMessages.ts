@@ -1,4 +1,11 @@
 import type { Analysis } from '../../engine';
+import type { PreparedArticle } from '../matching/preparedArticle';
+
+/** What the corpus keeps of one text's analysis: the engine's answer and the quote matcher's input. */
+export interface AnalysedText {
+  analysis: Analysis;
+  matching: PreparedArticle;
+}
 
 /** Main thread -> worker: analyse this text. */
 export interface AnalysisRequest {
@@ -6,5 +13,5 @@ export interface AnalysisRequest {
   text: string;
 }
 
-/** Worker -> main thread: the engine's analysis, or why there is none. */
-export type AnalysisReply = { id: number; analysis: Analysis; error: null } | { id: number; analysis: null; error: string };
+/** Worker -> main thread: the analysis, or why there is none. */
+export type AnalysisReply = { id: number; result: AnalysedText; error: null } | { id: number; result: null; error: string };

@@ -1,0 +1,106 @@
+import { contentForm } from './contentWords';
+import { normaliseWords } from './normalise';
+import { proseStretches } from './proseStretches';
+import { MIN_PARAPHRASE_SHARED } from './thresholds';
+import type { QuoteInput } from './types';
+
+/** Quotes beyond this many in one article are not indexed (posting values pack article slot and quote index). */
+export const MAX_QUOTES_PER_ARTICLE = 4096;
+
+/**
+ * What the quote matcher indexes of one article, worked out from its text alone: the
+ * normalised words of its quotes and the content words of its unquoted passages, as ids into
+ * the article's own word list. Merging it into a matcher only maps those few distinct words to
+ * corpus-wide ids, so the costly reading of the text can happen on another thread, or in an
+ * earlier session, and travel as typed arrays.
+ */
+export interface PreparedArticle {
+  /**
+   * Distinct words in the order the matcher first meets them (quote words, then passage
+   * content words), joined by newlines (words are never empty and never contain one): one string per article
+   * is cheaper to keep, store and send than hundreds.
+   */
+  readonly words: string;
+  /** Start and end of each indexed quote, in order: the quotes this was prepared for. */
+  readonly quoteSpans: Int32Array;
+  /** Per quote: word count n, segment count s, then n word ids, n starts, n ends, s segment starts. */
+  readonly packed: Uint32Array;
+  readonly quoteBase: Uint32Array;
+  /** Start and end of each passage worth indexing for paraphrases. */
+  readonly passageSpans: Int32Array;
+  /** Per passage: the number of distinct content words, then their ids in order of first appearance. */
+  readonly passageWords: Int32Array;
+}
+
+/** Reads the article the way the matcher indexes it; `quotes` beyond MAX_QUOTES_PER_ARTICLE are left out. */
+export function prepareArticle(text: string, quotes: readonly QuoteInput[]): PreparedArticle {
+  const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE);
+  const words: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = words.length;
+      ids.set(word, id);
+      words.push(word);
+    }
+    return id;
+  };
+  const normalised = kept.map((quote) => normaliseWords(text, quote.start, quote.end));
+  const quoteBase = new Uint32Array(kept.length);
+  let size = 0;
+  normalised.forEach((quoteWords, index) => {
+    quoteBase[index] = size;
+    size += 2 + quoteWords.words.length * 3 + quoteWords.segmentStarts.length;
+  });
+  const packed = new Uint32Array(size);
+  normalised.forEach((quoteWords, index) => {
+    const base = quoteBase[index] ?? 0;
+    const n = quoteWords.words.length;
+    packed[base] = n;
+    packed[base + 1] = quoteWords.segmentStarts.length;
+    quoteWords.words.forEach((word, k) => {
+      packed[base + 2 + k] = idOf(word);
+      packed[base + 2 + n + k] = quoteWords.starts[k] ?? 0;
+      packed[base + 2 + 2 * n + k] = quoteWords.ends[k] ?? 0;
+    });
+    packed.set(quoteWords.segmentStarts, base + 2 + 3 * n);
+  });
+  const passageSpans: number[] = [];
+  const passageWords: number[] = [];
+  for (const stretch of proseStretches(text, kept)) {
+    const content: number[] = [];
+    for (const word of normaliseWords(text, stretch.start, stretch.end).words) {
+      const form = contentForm(word);
+      if (form !== null) content.push(idOf(form));
+    }
+    if (content.length < MIN_PARAPHRASE_SHARED) continue;
+    const distinct = new Set(content);
+    passageSpans.push(stretch.start, stretch.end);
+    passageWords.push(distinct.size, ...distinct);
+  }
+  return {
+    words: words.join('\n'),
+    quoteSpans: Int32Array.from(kept.flatMap((quote) => [quote.start, quote.end])),
+    packed,
+    quoteBase,
+    passageSpans: Int32Array.from(passageSpans),
+    passageWords: Int32Array.from(passageWords),
+  };
+}
+
+/** The words of `prepared`, in order: their positions are the ids its arrays use. */
+export function preparedWords(prepared: PreparedArticle): string[] {
+  return prepared.words === '' ? [] : prepared.words.split('\n');
+}
+
+/** Whether `prepared` was made for exactly these quotes (an annotation overlay may have changed them since). */
+export function preparedFor(prepared: PreparedArticle, quotes: readonly QuoteInput[]): boolean {
+  const count = Math.min(quotes.length, MAX_QUOTES_PER_ARTICLE);
+  if (prepared.quoteSpans.length !== 2 * count) return false;
+  for (let index = 0; index < count; index += 1) {
+    const quote = quotes[index] as QuoteInput;
+    if (prepared.quoteSpans[2 * index] !== quote.start || prepared.quoteSpans[2 * index + 1] !== quote.end) return false;
+  }
+  return true;
+}
