@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
+import { SERVER_NODE_ARGS } from '../../common/serverProcess';
 
 /** The built server (dist/server.js) over stdio, as an editor drives it, with the figures a benchmark needs. */
 export class BenchServer {
@@ -19,7 +20,8 @@ export class BenchServer {
   static async start(serverPath: string, workspaceFolder: string, storagePath: string): Promise<BenchServer> {
     // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Started with the flags the extension's client starts it with, so its memory is the user's.
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new BenchServer(connection, child);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => DEFAULT_SETTINGS));

@@ -43,11 +43,15 @@ export class ArticleAnalyzer {
 
   private cachedLength = 0;
 
-  /** The in-memory cache holds at most `capacity` texts and `capacityLength` characters of them (analyses grow with the text). */
+  /**
+   * The in-memory cache holds at most `capacity` texts and `capacityLength` characters of them
+   * (analyses grow with the text). The length bound is a few versions of a long article: each
+   * keystroke's analysis of a 100 KB text takes megabytes, and older versions rarely come back.
+   */
   constructor(
     private readonly pool: AnalysisPool | null = null,
     private readonly capacity = 512,
-    private readonly capacityLength = 1_000_000,
+    private readonly capacityLength = 300_000,
   ) {}
 
   setOverlay(overlay: AnalysisOverlay): void {
