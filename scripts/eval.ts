@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { linkFinder } from '../server/src/cli/links';
 import { analyze } from '../server/src/engine';
-import { evaluatePolnear, type PolnearReport } from './eval/evaluatePolnear';
+import { evaluatePolnear, type PolnearReport } from './eval/evaluateAttributionCorpus';
 import { evaluateSeeds, type SeedsReport } from './eval/evaluateSeeds';
 import { loadSeedsGold } from './eval/seedsGold';
 import { formatErrors, formatScoreTable, type ScoreRow } from './eval/table';

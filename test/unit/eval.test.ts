@@ -3,12 +3,12 @@ import type { Analysis, Attribution, Quote, Span } from '../../server/src/engine
 import type { ArticleCase } from '../../scripts/eval/articleCase';
 import { codePointOffsetsToUtf16, parseBrat } from '../../scripts/eval/brat';
 import { createEntityResolver } from '../../scripts/eval/entities';
-import { annotationFileFor } from '../../scripts/eval/evaluatePolnear';
+import { annotationFileFor } from '../../scripts/eval/evaluateAttributionCorpus';
 import { locateListings, wordOccurrences } from '../../scripts/eval/locate';
 import { matchOneToOne } from '../../scripts/eval/match';
 import { prfScore } from '../../scripts/eval/metrics';
-import { polnearGold } from '../../scripts/eval/polnearGold';
-import { lastNameToken, polnearSpeakerCorrect } from '../../scripts/eval/polnearSpeaker';
+import { polnearGold } from '../../scripts/eval/attributionCorpusGold';
+import { lastNameToken, polnearSpeakerCorrect } from '../../scripts/eval/attributionCorpusSpeaker';
 import { findQuotedStretches } from '../../scripts/eval/quoteMarks';
 import { scoreAttributions } from '../../scripts/eval/scoreAttributions';
 import { scoreLinks } from '../../scripts/eval/scoreLinks';

@@ -1,5 +1,5 @@
 import type { Analysis, Quote } from '../../server/src/engine/types';
-import type { PolnearQuote } from './polnearGold';
+import type { PolnearQuote } from './attributionCorpusGold';
 import { fragmentsOverlapLength, type Range } from './spans';
 
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);

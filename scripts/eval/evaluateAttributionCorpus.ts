@@ -4,8 +4,8 @@ import { readArticle } from '../../server/src/cli/readArticle';
 import type { Analysis, Quote } from '../../server/src/engine/types';
 import { matchOneToOne } from './match';
 import { accuracyScore, prfScore, type AccuracyScore, type EvalError, type PrfScore } from './metrics';
-import { polnearGold, type PolnearQuote } from './polnearGold';
-import { polnearSpeakerCorrect } from './polnearSpeaker';
+import { polnearGold, type PolnearQuote } from './attributionCorpusGold';
+import { polnearSpeakerCorrect } from './attributionCorpusSpeaker';
 import { quoteMatchScore } from './scoreQuotes';
 import { fragmentsOverlapLength, type Range } from './spans';
 
