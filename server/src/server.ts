@@ -71,8 +71,9 @@ links.onDidCount(() => {
 });
 const progress = indexingProgress(connection, (indexing) => {
   corpusStatus.setIndexing(indexing);
-  // A scan has ended: no need to wait for the corpus to settle before counting.
-  if (!indexing) links.countNow();
+  // Counted once a scan has ended, not whenever the stream of files pauses during it.
+  if (indexing) links.holdCounting();
+  else links.countNow();
 });
 const refresher = new ViewRefresher(connection);
 
@@ -190,6 +191,16 @@ const annotationCommands = registerAnnotationCommands({
 });
 
 connection.onShutdown(() => indexer.flush());
+
+// Diagnostics for benchmarks: ARTICLE_LENS_MEMORY_LOG=ms logs this thread's memory that often.
+const memoryLogMs = Number(process.env.ARTICLE_LENS_MEMORY_LOG ?? 0);
+if (memoryLogMs > 0) {
+  setInterval(() => {
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    const mb = (bytes: number): string => (bytes / 1048576).toFixed(0);
+    connection.console.log(`memory: rss ${mb(rss)} heapUsed ${mb(heapUsed)} heapTotal ${mb(heapTotal)} external ${mb(external)} arrayBuffers ${mb(arrayBuffers)} articles ${corpus.size}`);
+  }, memoryLogMs).unref();
+}
 
 documents.listen(connection);
 connection.listen();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import schema from './sidecar.schema.json';
 import type { UserAnnotation } from './types';
 import { annotationPage, fromW3c, toW3c, type W3cAnnotation, type W3cAnnotationPage } from './w3c';
@@ -24,12 +24,19 @@ export type SidecarContent =
   | { kind: 'valid'; raw: string; annotations: UserAnnotation[] }
   | { kind: 'invalid'; raw: string | null; message: string };
 
-const validate = new Ajv({ allErrors: true }).compile<W3cAnnotationPage>(schema);
+// Compiled when the first sidecar is read: most workspaces have none, and compiling costs a start-up.
+let validator: ValidateFunction<W3cAnnotationPage> | undefined;
+function validate(json: unknown): json is W3cAnnotationPage {
+  validator ??= new Ajv({ allErrors: true }).compile<W3cAnnotationPage>(schema);
+  return validator(json);
+}
 
 /** Reads and validates a sidecar. A broken one is described (naming the file), never repaired. */
 export function readSidecar(path: string): SidecarContent {
   let raw: string;
   try {
+    // Most articles have no sidecar: a stat that says so is far cheaper than a read that throws.
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return { kind: 'missing' };
     raw = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
@@ -46,7 +53,7 @@ export function parseSidecar(path: string, raw: string): SidecarContent {
     return { kind: 'invalid', raw, message: `${path}: not valid JSON (${messageOf(error)}). Fix or remove the file; Article Lens will not overwrite it.` };
   }
   if (!validate(json)) {
-    const problems = (validate.errors ?? []).slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+    const problems = (validator?.errors ?? []).slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
     return { kind: 'invalid', raw, message: `${path}: not a valid annotations file: ${problems.join('; ')}. Fix or remove the file; Article Lens will not overwrite it.` };
   }
   const annotations = json.items.map((item: W3cAnnotation) => fromW3c(item));

@@ -3,6 +3,7 @@ import type { Analysis } from '../engine';
 import { checkArticleText, type TextProblem } from '../textCheck';
 import type { PreparedArticle } from './matching/preparedArticle';
 import { AnalysisStore } from './persistence/analysisStore';
+import { SectionedAnalysis } from './sectionedAnalysis';
 import type { AnalysisPool } from './workers/analysisPool';
 import type { AnalysedText } from './workers/analysisMessages';
 import { analyseInProcess } from './workers/inProcessEngine';
@@ -42,6 +43,7 @@ export class ArticleAnalyzer {
   private loadedStore: AnalysisStore | null = null;
 
   private cachedLength = 0;
+  private readonly sections = new SectionedAnalysis((text, urgent) => (this.pool ? this.pool.analyse(text, urgent) : Promise.resolve(analyseInProcess(text))));
 
   /**
    * The in-memory cache holds at most `capacity` texts and `capacityLength` characters of them
@@ -68,7 +70,7 @@ export class ArticleAnalyzer {
     const problem = checkArticleText(text, maxFileSize);
     if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
     const key = this.keyOf(uri, text);
-    const analysed = this.remembered(key) ?? this.loadedStore?.get(key) ?? analyseInProcess(text);
+    const analysed = this.remembered(key) ?? this.loadedStore?.get(key, text) ?? analyseInProcess(text);
     return this.result(uri, text, key, analysed);
   }
 
@@ -81,9 +83,9 @@ export class ArticleAnalyzer {
     if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
     const key = this.keyOf(uri, text);
     const store = await this.store;
-    const analysed = this.remembered(key) ?? store.get(key) ?? (this.pool ? await this.pool.analyse(text, urgent) : analyseInProcess(text));
+    const analysed = this.remembered(key) ?? store.get(key, text) ?? (await this.sections.analyse(text, urgent));
     // Editors' texts are not persisted: each keystroke's version would sit in the store until the next save drops it.
-    if (!urgent) store.put(key, analysed);
+    if (!urgent) store.put(key, text, analysed);
     return this.result(uri, text, key, analysed);
   }
 

@@ -22,11 +22,12 @@ export class CorpusLinks {
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
   private counts = { speakers: 0, linkedQuotes: 0 };
-  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean; running: number } = {
+  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean; running: number; held: boolean } = {
     timer: undefined,
     generation: 0,
     pending: false,
     running: -1,
+    held: false,
   };
   private readonly countListeners: (() => void)[] = [];
 
@@ -125,11 +126,22 @@ export class CorpusLinks {
     const generation = ++this.recount.generation;
     this.recount.pending = true;
     clearTimeout(this.recount.timer);
-    this.recount.timer = setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
+    this.recount.timer = this.recount.held ? undefined : setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
+  }
+
+  /**
+   * While a scan streams files in, a pause of the workers would start a count that the next
+   * file makes stale: counting waits for `countNow` (the scan's end) instead.
+   */
+  holdCounting(): void {
+    this.recount.held = true;
+    clearTimeout(this.recount.timer);
+    this.recount.timer = undefined;
   }
 
   /** Counts now rather than after the delay: the caller knows no more changes are coming (a scan has ended). */
   countNow(): void {
+    this.recount.held = false;
     if (!this.recount.pending) return;
     clearTimeout(this.recount.timer);
     void this.runRecount(this.recount.generation);

@@ -1,15 +1,16 @@
 import { findAttributions } from './attributions';
-import type { ArticleContext } from './context';
+import { overlapsQuote, type ArticleContext } from './context';
 import { PronounResolver } from './coreference';
 import { findCues } from './cues';
 import { findLabelAttributions } from './labelAttributions';
-import { EntityRegistry } from './entities';
+import { EntityRegistry, type Entity } from './entities';
 import { HeadlineNames } from './headlineNames';
 import { findNameRuns } from './names';
 import { findOutlets } from './outlets';
 import { findQuotes } from './quotes';
 import { creditQuotes } from './quoteSpeakers';
 import { splitSentences } from './sentences';
+import { SpanIndex } from './spanIndex';
 import { listSpeakers } from './speakers';
 import type { Analysis, AnalyzeOptions, Outlet } from './types';
 
@@ -36,14 +37,14 @@ export function analyze(text: string, _options: AnalyzeOptions = {}): Analysis {
 /** Every name outside quotes and outlets goes to the registry; people opening a sentence are noted as its subject. */
 function registerNames(context: ArticleContext): void {
   const { text, sentences, registry } = context;
-  const outletSpans = context.outlets.flatMap((outlet: Outlet) => outlet.mentions);
+  const outletSpans = new SpanIndex(context.outlets.flatMap((outlet: Outlet) => outlet.mentions));
   const openers: { at: number; end: number }[] = [];
   const headlines = new HeadlineNames(text);
   for (const sentence of sentences) {
     let first = true;
     for (const run of headlines.refine(findNameRuns(text, sentence.start, sentence.end), text)) {
-      const quoted = context.quotes.some((quote) => quote.style !== 'post' && run.start < quote.end && run.end > quote.start);
-      const outlet = outletSpans.some((mention) => run.start < mention.end && run.end > mention.start);
+      const quoted = overlapsQuote(context, run.start, run.end);
+      const outlet = outletSpans.overlaps(run.start, run.end);
       if (quoted || outlet || isDateline(text, run)) continue;
       registry.addRun(run, sentence);
       // "In the weeks since Labor Day, Mrs. Clinton has held…": a name governed by a preposition leaves the subject to come.
@@ -53,10 +54,20 @@ function registerNames(context: ArticleContext): void {
     }
   }
   registry.finish();
+  const entityStartingAt = firstEntityByMentionStart(registry.entities);
   for (const opener of openers) {
-    const entity = registry.entities.find((candidate) => candidate.mentions.some((mention) => mention.start === opener.at));
+    const entity = entityStartingAt.get(opener.at);
     if (entity && entity.kind !== 'organization') context.pronouns.noteSubject(entity, opener.at, false);
   }
+}
+
+/** Mention start -> the first entity (in registration order) with a mention starting there. */
+function firstEntityByMentionStart(entities: readonly Entity[]): Map<number, Entity> {
+  const byStart = new Map<number, Entity>();
+  for (const entity of entities) {
+    for (const mention of entity.mentions) if (!byStart.has(mention.start)) byStart.set(mention.start, entity);
+  }
+  return byStart;
 }
 
 /** "NEWPORT NEWS, Va. — …": a place in capitals opening a paragraph before a dash is a dateline, not a person. */

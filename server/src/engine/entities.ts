@@ -69,6 +69,8 @@ export class EntityRegistry {
   readonly index = new MentionIndex();
   private readonly bySurname = new NameBuckets((entity) => this.index.rank(entity));
   private readonly byFoldedForm = new NameBuckets((entity) => this.index.rank(entity));
+  /** Each entity's mentions by "start:end", so a stretch mentioned twice gives one mention. */
+  private readonly mentionsAt = new Map<Entity, Map<string, Mention>>();
 
   constructor(private readonly text: string) {}
 
@@ -175,7 +177,8 @@ export class EntityRegistry {
     let after: { entity: Entity; at: number } | null = null;
     for (const entity of this.entities) {
       if (kind !== null && entity.kind !== kind && entity.kind !== 'unknown') continue;
-      if (!partiesAgree(party, partiesIn(entity.roles.map((attached) => attached.key)))) continue;
+      // A role naming no party fits everybody: the entity's own parties need not be read.
+      if (party.size > 0 && !partiesAgree(party, partiesIn(entity.roles.map((attached) => attached.key)))) continue;
       for (const attached of entity.roles) {
         if (!keys.includes(attached.key)) continue;
         if (attached.at <= at && (before === null || attached.at > before.at)) before = { entity, at: attached.at };
@@ -186,10 +189,14 @@ export class EntityRegistry {
   }
 
   mention(entity: Entity, span: Span, how: MentionHow): Mention {
-    const existing = entity.mentions.find((mention) => mention.start === span.start && mention.end === span.end);
+    const known = this.mentionsAt.get(entity) ?? new Map<string, Mention>();
+    const key = `${span.start}:${span.end}`;
+    const existing = known.get(key);
     if (existing) return existing;
     const mention: Mention = { ...span, entity, how };
     entity.mentions.push(mention);
+    known.set(key, mention);
+    this.mentionsAt.set(entity, known);
     this.index.add(mention);
     return mention;
   }
@@ -287,7 +294,9 @@ export class EntityRegistry {
       }
       if (roleWords.some((word) => isPersonRole(word))) this.addRoles(entity, roleWords.join(' '), run.start);
     }
-    const appositiveBefore = /(?:^|[,;:—]\s*)((?:[\p{L}'’.\-]+\s+){0,5}[\p{L}'’.\-]+),\s*$/u.exec(this.text.slice(sentence.start, run.start));
+    const appositiveBefore = endsWithComma(this.text, sentence.start, run.start)
+      ? /(?:^|[,;:—]\s*)((?:[\p{L}'’.\-]+\s+){0,5}[\p{L}'’.\-]+),\s*$/u.exec(this.text.slice(sentence.start, run.start))
+      : null;
     if (appositiveBefore) this.roleFromPhrase(entity, appositiveBefore[1] as string, run.start);
     const appositiveAfter = /^,\s*((?:the|a|an)\s+)?([^,.;:"“”]{2,80}?)(?:,|\.|$)/u.exec(this.text.slice(run.end + (run.possessive ? 2 : 0), sentence.end));
     if (appositiveAfter) this.roleFromPhrase(entity, appositiveAfter[2] as string, run.start);
@@ -310,6 +319,13 @@ export class EntityRegistry {
 /** Names that can be one person (`samePerson`) spell their surnames with the same first letter. */
 function surnameKey(name: string): string {
   return foldName(surname(name).split(' ').pop() ?? '').charAt(0);
+}
+
+/** `text[from, to)` ends in a comma and spaces: the appositive pattern needs one, and is slow to fail on long stretches. */
+function endsWithComma(text: string, from: number, to: number): boolean {
+  let at = to;
+  while (at > from && /\s/u.test(text.charAt(at - 1))) at -= 1;
+  return at > from && text.charAt(at - 1) === ',';
 }
 
 function surnameMatches(form: string, single: string): boolean {

@@ -5,13 +5,25 @@ const PARTY_OF = new Map<string, string>(Object.entries(parties.parties));
 /** The parties named in some role phrases ("the Republican nominee" -> republican). */
 export function partiesIn(roles: readonly string[]): Set<string> {
   const named = new Set<string>();
-  for (const role of roles) {
-    for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
-      const party = PARTY_OF.get(word);
-      if (party !== undefined) named.add(party);
-    }
-  }
+  for (const role of roles) for (const party of partiesOfRole(role)) named.add(party);
   return named;
+}
+
+// Every role of every entity is asked about for each role phrase of a long article: each role is read once.
+const ROLE_MEMO_LIMIT = 20_000;
+const partiesByRole = new Map<string, readonly string[]>();
+
+function partiesOfRole(role: string): readonly string[] {
+  const known = partiesByRole.get(role);
+  if (known) return known;
+  const parties: string[] = [];
+  for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
+    const party = PARTY_OF.get(word);
+    if (party !== undefined) parties.push(party);
+  }
+  if (partiesByRole.size >= ROLE_MEMO_LIMIT) partiesByRole.clear();
+  partiesByRole.set(role, parties);
+  return parties;
 }
 
 /** A role naming a party fits a person whose roles name no party or that same party. */

@@ -4,6 +4,12 @@ import type { Paragraph } from './quoteParagraphs';
 const SHORTCODE = /\[\/?[A-Za-z][\w-]{0,40}\s[^[\]=]*=[^[\]]*(?:\]|$)|\[\/[A-Za-z][\w-]{0,40}\]/gu;
 const HTML_TAG = /<\/?[A-Za-z][^<>]{0,2000}>/gu;
 const ATTRIBUTE = /(?<![\w-])[A-Za-z_][\w-]{0,40}=["“”'‘’][^"“”'‘’]{0,2000}["“”'‘’]/gu;
+// Each kind of markup has a character it cannot do without: most paragraphs have none of them.
+const MARKUP_KINDS: ReadonlyArray<{ pattern: RegExp; needs: string }> = [
+  { pattern: SHORTCODE, needs: '[' },
+  { pattern: HTML_TAG, needs: '<' },
+  { pattern: ATTRIBUTE, needs: '=' },
+];
 
 /**
  * Marks which characters of a paragraph belong to markup (shortcodes, HTML tags, attribute values),
@@ -12,7 +18,8 @@ const ATTRIBUTE = /(?<![\w-])[A-Za-z_][\w-]{0,40}=["“”'‘’][^"“”'‘�
 export function markupMask(text: string, paragraph: Paragraph): Uint8Array {
   const body = text.slice(paragraph.start, paragraph.end);
   const mask = new Uint8Array(body.length);
-  for (const pattern of [SHORTCODE, HTML_TAG, ATTRIBUTE]) {
+  for (const { pattern, needs } of MARKUP_KINDS) {
+    if (!body.includes(needs)) continue;
     for (const match of body.matchAll(pattern)) {
       const start = match.index ?? 0;
       mask.fill(1, start, start + match[0].length);

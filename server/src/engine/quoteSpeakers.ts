@@ -140,13 +140,14 @@ function introducingAttribution(context: ArticleContext, sentenceIndex: number, 
 /** The same words quoted twice in one article are one utterance: an uncredited copy takes the credited one's speaker. */
 function shareCreditOfSameWords(credited: readonly CreditedQuote[]): void {
   const byWords = new Map<string, CreditedQuote>();
-  for (const entry of credited) {
-    const key = wordsOf(entry.quote.text);
+  const keys = credited.map((entry) => wordsOf(entry.quote.text));
+  credited.forEach((entry, index) => {
+    const key = keys[index] as string;
     if (entry.quote.speaker !== null && key !== '' && !byWords.has(key)) byWords.set(key, entry);
-  }
-  for (const entry of credited) {
+  });
+  for (const [index, entry] of credited.entries()) {
     if (entry.quote.speaker !== null) continue;
-    const match = byWords.get(wordsOf(entry.quote.text));
+    const match = byWords.get(keys[index] as string);
     if (!match) continue;
     entry.quote.speaker = match.quote.speaker;
     entry.entity = match.entity;

@@ -22,8 +22,23 @@ const SUFFIXES = new Set(titles.nameSuffixes);
 const PEOPLES = new Set(demonyms.plurals);
 const PEOPLE_ADJECTIVES = new Set(demonyms.adjectives);
 
+// Every name run and every candidate phrase is asked about, and articles repeat their names: each is decided once.
+const MEMO_LIMIT = 20_000;
+const titledNames = new Map<string, TitledName>();
+const peopleNames = new Map<string, boolean>();
+
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
+  const key = tokens.map((token) => token.text).join('\u0000');
+  const known = titledNames.get(key);
+  if (known) return { ...known };
+  if (titledNames.size >= MEMO_LIMIT) titledNames.clear();
+  const decided = splitTitleUncached(tokens);
+  titledNames.set(key, decided);
+  return { ...decided };
+}
+
+function splitTitleUncached(tokens: readonly Token[]): TitledName {
   let best: TitledName = { title: null, nameFrom: 0 };
   for (let from = 0; from < tokens.length; from += 1) {
     for (let length = Math.min(LONGEST_TITLE, tokens.length - from); length >= 1; length -= 1) {
@@ -78,6 +93,15 @@ export function isNameSuffix(word: string): boolean {
 
 /** "Iraqis", "New Yorkers", "Californians": a people or the residents of a place, a group rather than one speaker. */
 export function isPeopleName(name: string): boolean {
+  const known = peopleNames.get(name);
+  if (known !== undefined) return known;
+  if (peopleNames.size >= MEMO_LIMIT) peopleNames.clear();
+  const decided = decidePeopleName(name);
+  peopleNames.set(name, decided);
+  return decided;
+}
+
+function decidePeopleName(name: string): boolean {
   const folded = name.toLowerCase().replace(/^the\s+/u, '').replace(/[’']s?$/u, '').trim();
   return PEOPLES.has(folded) || PEOPLE_ADJECTIVES.has(folded) || PEOPLES.has(`${folded}s`) || /^\p{L}[\p{L}-]*ians?$/u.test(folded);
 }

@@ -3,6 +3,7 @@ import type { Entity, Mention } from './entities';
 import { namesARelation } from './relations';
 import { PRONOUNS } from './sourcePhrase';
 import { isCollective, isOrganizationHead, isPeopleName, isPersonRole } from './roles';
+import { sentenceIndexAt } from './sentences';
 import { tokenize } from './tokens';
 import type { AttributionKind, Span } from './types';
 
@@ -102,7 +103,9 @@ function roleHead(phrase: string): string {
   return (head[head.length - 1] ?? '').toLowerCase();
 }
 
+// Sentences are sorted and disjoint: the one holding `offset` is the last starting at or before it.
 function sentenceOf(context: ArticleContext, offset: number): Span {
-  const sentence = context.sentences.find((candidate) => candidate.start <= offset && offset < candidate.end);
-  return sentence ? { start: sentence.start, end: sentence.end, text: '' } : { start: offset, end: offset, text: '' };
+  const sentence = context.sentences[sentenceIndexAt(context.sentences, offset)];
+  if (sentence && offset < sentence.end) return { start: sentence.start, end: sentence.end, text: '' };
+  return { start: offset, end: offset, text: '' };
 }

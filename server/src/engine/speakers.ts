@@ -1,5 +1,5 @@
 import type { AttributionDraft } from './attributions';
-import type { ArticleContext } from './context';
+import { withinQuote, type ArticleContext } from './context';
 import type { Entity } from './entities';
 import type { CreditedQuote } from './quoteSpeakers';
 import type { Speaker } from './types';
@@ -12,7 +12,7 @@ export function listSpeakers(context: ArticleContext, drafts: readonly Attributi
   const speakers: { first: number; speaker: Speaker }[] = [];
   for (const entity of credited) {
     const mentions = entity.mentions
-      .filter((mention) => !context.quotes.some((quote) => quote.style !== 'post' && mention.start >= quote.start && mention.end <= quote.end))
+      .filter((mention) => !withinQuote(context, mention.start, mention.end))
       .map((mention) => ({ start: mention.start, end: mention.end, text: mention.text }))
       .sort((a, b) => a.start - b.start || a.end - b.end);
     const aliases = [...entity.aliases].filter((alias) => alias !== entity.name).sort();

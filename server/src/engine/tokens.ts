@@ -1,4 +1,5 @@
 import titles from './data/titles.json';
+import { TokenIndex } from './tokenIndex';
 
 /** A word of the text with its offsets; `text` keeps abbreviation dots ("Sen.", "U.S."). */
 export interface Token {
@@ -12,13 +13,28 @@ const ABBREVIATIONS = new Set(titles.abbreviations.map((word) => word.toLowerCas
 // Letter-dot runs ("U.S.", "D.C.") first, then words with inner apostrophes and hyphens ("Iran's", "al-Muhandis").
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}@#][\p{L}\p{M}\p{N}_]*(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
+// Names, phrases and headlines ask for the words of many stretches of one article: its words are found once.
+const INDEXED_LENGTH = 500;
+let index: TokenIndex | null = null;
+
 /** Splits `text[from, to)` into words; a dot after an abbreviation or an initial stays with its word. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  if (text.length < INDEXED_LENGTH || (from === 0 && to === text.length)) return scan(text, from, to, null);
+  if (index === null || index.text !== text) {
+    const matchEnds: number[] = [];
+    index = new TokenIndex(text, scan(text, 0, text.length, matchEnds), matchEnds);
+  }
+  return index.between(from, to) ?? scan(text, from, to, null);
+}
+
+/** The words of `text[from, to)`; `matchEnds`, when given, gets where each word ended before its dot was added. */
+function scan(text: string, from: number, to: number, matchEnds: number[] | null): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = from;
   for (let match = WORD.exec(text); match !== null && match.index < to; match = WORD.exec(text)) {
     let end = match.index + match[0].length;
     if (end > to) break;
+    matchEnds?.push(end);
     if (text[end] === '.' && end + 1 <= to && keepsDot(match[0])) end += 1;
     tokens.push({ start: match.index, end, text: text.slice(match.index, end) });
     WORD.lastIndex = end;

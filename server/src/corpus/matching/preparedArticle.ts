@@ -69,13 +69,14 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
   const passageSpans: number[] = [];
   const passageWords: number[] = [];
   for (const stretch of proseStretches(text, kept)) {
-    const content: number[] = [];
+    const content: string[] = [];
     for (const word of normaliseWords(text, stretch.start, stretch.end).words) {
       const form = contentForm(word);
-      if (form !== null) content.push(idOf(form));
+      if (form !== null) content.push(form);
     }
+    // Words of passages too short to index get no id: every id in `words` is used, so prepared sections join exactly.
     if (content.length < MIN_PARAPHRASE_SHARED) continue;
-    const distinct = new Set(content);
+    const distinct = new Set(content.map(idOf));
     passageSpans.push(stretch.start, stretch.end);
     passageWords.push(distinct.size, ...distinct);
   }

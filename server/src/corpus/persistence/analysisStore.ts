@@ -1,19 +1,30 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../../engine';
 import type { RememberedCounts } from '../articleAnalysis';
 import type { PreparedArticle } from '../matching/preparedArticle';
-import type { AnalysedText } from '../workers/analysisMessages';
+import type { AnalysedText, CompactAnalysedText } from '../workers/analysisMessages';
+import { blankedCopy, restoreSpanTexts, spanTextsAreSlices } from '../workers/spanTexts';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v3.${shard.toString(16)}.bin`;
-const COUNTS_FILE = 'analysis-counts.v3.bin';
+const SHARD_FILE = (shard: number): string => `analysis-index.v4.${shard.toString(16)}.bin`;
+const COUNTS_FILE = 'analysis-counts.v4.bin';
 
 interface StoredShard {
   engine: string;
-  entries: Map<string, AnalysedText>;
+  entries: Map<string, CompactAnalysedText>;
+}
+
+/**
+ * One entry in memory. `blank`: read from disk with its span texts emptied, restored when first
+ * asked for; `sliceable`: its span texts are slices of its text, so it is written without them;
+ * `own`: written as it is.
+ */
+interface Entry {
+  readonly analysed: AnalysedText;
+  texts: 'blank' | 'sliceable' | 'own';
 }
 
 interface StoredCounts {
@@ -40,7 +51,7 @@ export class AnalysisStore {
   private constructor(
     private readonly folder: string | null,
     private readonly engine: string,
-    private readonly shards: Map<string, AnalysedText>[],
+    private readonly shards: Map<string, Entry>[],
     private remembered: RememberedCounts | null = null,
   ) {}
 
@@ -52,7 +63,7 @@ export class AnalysisStore {
     const shards = emptyShards();
     for (let shard = 0; shard < SHARDS; shard++) {
       const stored = await readStored(join(folder, SHARD_FILE(shard)));
-      if (isStoredShard(stored) && stored.engine === engine) shards[shard] = ownArrays(stored.entries);
+      if (isStoredShard(stored) && stored.engine === engine) shards[shard] = loadedEntries(stored.entries);
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
     return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null);
@@ -73,15 +84,21 @@ export class AnalysisStore {
     return this.shards.reduce((sum, entries) => sum + entries.size, 0);
   }
 
-  get(hash: string): AnalysedText | undefined {
-    return this.shards[shardOf(hash)]?.get(hash);
+  /** The analysis of `text`, whose content hash is `hash`, if stored. */
+  get(hash: string, text: string): AnalysedText | undefined {
+    const entry = this.shards[shardOf(hash)]?.get(hash);
+    if (entry?.texts === 'blank') {
+      restoreSpanTexts(text, entry.analysed.analysis);
+      entry.texts = 'sliceable';
+    }
+    return entry?.analysed;
   }
 
-  put(hash: string, analysed: AnalysedText): void {
+  put(hash: string, text: string, analysed: AnalysedText): void {
     const shard = shardOf(hash);
-    const entries = this.shards[shard] as Map<string, AnalysedText>;
-    if (entries.get(hash) === analysed) return;
-    entries.set(hash, analysed);
+    const entries = this.shards[shard] as Map<string, Entry>;
+    if (entries.get(hash)?.analysed === analysed) return;
+    entries.set(hash, { analysed, texts: spanTextsAreSlices(text, analysed.analysis) ? 'sliceable' : 'own' });
     this.dirtyShards.add(shard);
   }
 
@@ -110,7 +127,7 @@ export class AnalysisStore {
       await mkdir(folder, { recursive: true });
       for (const shard of [...this.dirtyShards]) {
         this.dirtyShards.delete(shard);
-        const stored: StoredShard = { engine: this.engine, entries: this.shards[shard] as Map<string, AnalysedText> };
+        const stored: StoredShard = { engine: this.engine, entries: storedEntries(this.shards[shard] as Map<string, Entry>) };
         await writeAtomically(folder, SHARD_FILE(shard), serialize(stored));
       }
       if (this.countsDirty) {
@@ -118,6 +135,7 @@ export class AnalysisStore {
         const stored: StoredCounts = { engine: this.engine, counts: this.remembered };
         await writeAtomically(folder, COUNTS_FILE, serialize(stored));
       }
+      await removeOlderFormats(folder);
     } catch {
       // A read-only or full disk costs the next session a cold start, nothing more.
       this.shards.forEach((_entries, shard) => this.dirtyShards.add(shard));
@@ -126,8 +144,18 @@ export class AnalysisStore {
   }
 }
 
-function emptyShards(): Map<string, AnalysedText>[] {
-  return Array.from({ length: SHARDS }, () => new Map<string, AnalysedText>());
+function emptyShards(): Map<string, Entry>[] {
+  return Array.from({ length: SHARDS }, () => new Map<string, Entry>());
+}
+
+/** What a shard file holds of its entries: span texts left out wherever they can be restored. */
+function storedEntries(entries: ReadonlyMap<string, Entry>): Map<string, CompactAnalysedText> {
+  const stored = new Map<string, CompactAnalysedText>();
+  for (const [hash, { analysed, texts }] of entries) {
+    const analysis = texts === 'sliceable' ? blankedCopy(analysed.analysis) : analysed.analysis;
+    stored.set(hash, { analysis, matching: analysed.matching, blanked: texts !== 'own' });
+  }
+  return stored;
 }
 
 function shardOf(hash: string): number {
@@ -144,6 +172,14 @@ async function readStored(path: string): Promise<unknown> {
   }
 }
 
+/** Index files of earlier formats (other names) are never read again: they would only take disk space. */
+async function removeOlderFormats(folder: string): Promise<void> {
+  const current = new Set([COUNTS_FILE, ...Array.from({ length: SHARDS }, (_unused, shard) => SHARD_FILE(shard))]);
+  for (const name of await readdir(folder)) {
+    if (/^analysis-(index|counts)\.v\d+\..*bin$/.test(name) && !current.has(name)) await rm(join(folder, name), { force: true });
+  }
+}
+
 async function writeAtomically(folder: string, name: string, bytes: Uint8Array): Promise<void> {
   const temporary = join(folder, `${name}.${process.pid}.tmp`);
   await writeFile(temporary, bytes);
@@ -154,10 +190,11 @@ async function writeAtomically(folder: string, name: string, bytes: Uint8Array):
  * Typed arrays that `deserialize` returns are views into the buffer it read: kept as they are,
  * any one of them would keep the whole file in memory for the session. Each gets its own copy.
  */
-function ownArrays(entries: Map<string, AnalysedText>): Map<string, AnalysedText> {
-  for (const analysed of entries.values()) {
-    const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = analysed.matching;
-    analysed.matching = {
+function loadedEntries(stored: ReadonlyMap<string, CompactAnalysedText>): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  for (const [hash, { analysis, matching, blanked }] of stored) {
+    const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = matching;
+    const owned = {
       words,
       quoteSpans: quoteSpans.slice(),
       packed: packed.slice(),
@@ -165,6 +202,7 @@ function ownArrays(entries: Map<string, AnalysedText>): Map<string, AnalysedText
       passageSpans: passageSpans.slice(),
       passageWords: passageWords.slice(),
     };
+    entries.set(hash, { analysed: { analysis, matching: owned }, texts: blanked ? 'blank' : 'own' });
   }
   return entries;
 }
@@ -189,10 +227,10 @@ function isCounts(value: unknown): value is RememberedCounts {
   return typeof fingerprint === 'string' && typeof speakers === 'number' && typeof linkedQuotes === 'number';
 }
 
-function isAnalysedText(value: unknown): value is AnalysedText {
+function isAnalysedText(value: unknown): value is CompactAnalysedText {
   if (typeof value !== 'object' || value === null) return false;
-  const { analysis, matching } = value as Partial<AnalysedText>;
-  return isAnalysis(analysis) && isPreparedArticle(matching);
+  const { analysis, matching, blanked } = value as Partial<CompactAnalysedText>;
+  return isAnalysis(analysis) && isPreparedArticle(matching) && typeof blanked === 'boolean';
 }
 
 function isPreparedArticle(value: unknown): value is PreparedArticle {

@@ -7,6 +7,14 @@ export interface AnalysedText {
   matching: PreparedArticle;
 }
 
+/**
+ * An AnalysedText as it travels from a worker and persists: when `blanked`, its span texts were
+ * emptied (see spanTexts) and are restored from the article's text on arrival.
+ */
+export interface CompactAnalysedText extends AnalysedText {
+  blanked: boolean;
+}
+
 /** Main thread -> worker: analyse this text. */
 export interface AnalysisRequest {
   id: number;
@@ -14,4 +22,4 @@ export interface AnalysisRequest {
 }
 
 /** Worker -> main thread: the analysis, or why there is none. */
-export type AnalysisReply = { id: number; result: AnalysedText; error: null } | { id: number; result: null; error: string };
+export type AnalysisReply = { id: number; result: CompactAnalysedText; error: null } | { id: number; result: null; error: string };

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
+import { restoreSpanTexts } from './spanTexts';
 
 interface Task {
   readonly text: string;
@@ -108,7 +109,13 @@ export class AnalysisPool {
       if (!task) return;
       worker.inFlight.delete(reply.id);
       // The engine never throws; if it did in a worker, the main thread's answer is the reference.
-      task.resolve(reply.result ?? analyseInProcess(task.text));
+      if (reply.result === null) {
+        task.resolve(analyseInProcess(task.text));
+      } else {
+        const { analysis, matching, blanked } = reply.result;
+        if (blanked) restoreSpanTexts(task.text, analysis);
+        task.resolve({ analysis, matching });
+      }
       this.pump();
     });
     const fail = (error?: unknown): void => {

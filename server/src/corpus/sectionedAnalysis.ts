@@ -1,0 +1,62 @@
+import { joinSections } from '../engine/joinSections';
+import { articleSections } from '../engine/sections';
+import { joinPrepared } from './matching/joinPrepared';
+import { prepareArticle } from './matching/preparedArticle';
+import type { AnalysedText } from './workers/analysisMessages';
+
+/** Analyses one text (a section) as `analysedText(text, analyze(text))` would, wherever it runs. */
+export type SectionAnalyser = (text: string, urgent: boolean) => Promise<AnalysedText>;
+
+/**
+ * Analyses long texts section by section (the engine's `articleSections`), remembering each
+ * section's result by its text: typing in a 100 KB article re-analyses the one section the
+ * edit is in, and only that section's result crosses from the worker. The joined result
+ * equals the engine's analysis of the whole text and `prepareArticle` over it.
+ */
+export class SectionedAnalysis {
+  private readonly remembered = new Map<string, AnalysedText>();
+  private rememberedLength = 0;
+
+  /** At most `capacityLength` characters of section texts are remembered, the least recently used dropped first. */
+  constructor(
+    private readonly analyseSection: SectionAnalyser,
+    private readonly capacityLength = 400_000,
+  ) {}
+
+  /** `urgent` texts (an editor's) go before every queued file of a scan. */
+  async analyse(text: string, urgent = false): Promise<AnalysedText> {
+    const sections = articleSections(text);
+    if (sections.length === 1) return this.analyseSection(text, urgent);
+    const parts = await Promise.all(
+      sections.map(async ({ start, end }) => {
+        const slice = text.slice(start, end);
+        return { offset: start, analysed: this.recall(slice) ?? (await this.analyseSection(slice, urgent)), slice };
+      }),
+    );
+    for (const { slice, analysed } of parts) this.remember(slice, analysed);
+    const analysis = joinSections(parts.map(({ offset, analysed }) => ({ offset, analysis: analysed.analysis })));
+    const matching = joinPrepared(parts.map(({ offset, analysed }) => ({ offset, prepared: analysed.matching }))) ?? prepareArticle(text, analysis.quotes);
+    return { analysis, matching };
+  }
+
+  private recall(slice: string): AnalysedText | undefined {
+    const analysed = this.remembered.get(slice);
+    if (analysed) {
+      // Re-inserted by `remember`: the Map's order is the recency order.
+      this.remembered.delete(slice);
+      this.rememberedLength -= slice.length;
+    }
+    return analysed;
+  }
+
+  private remember(slice: string, analysed: AnalysedText): void {
+    if (this.remembered.has(slice)) return;
+    this.remembered.set(slice, analysed);
+    this.rememberedLength += slice.length;
+    for (const oldest of this.remembered.keys()) {
+      if (this.rememberedLength <= this.capacityLength) break;
+      this.remembered.delete(oldest);
+      this.rememberedLength -= oldest.length;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { loadSeedMaterial, longArticle, seededRandom } from '../../scripts/bench/corpusGenerator';
+import { ArticleAnalyzer } from '../../server/src/corpus/articleAnalysis';
+import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
+import { SectionedAnalysis } from '../../server/src/corpus/sectionedAnalysis';
+import { analysedText } from '../../server/src/corpus/workers/analysedText';
+import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
+import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
+import { analyze, articleSections, joinSections, type Analysis, type Section } from '../../server/src/engine';
+import sectioning from '../../server/src/engine/data/sectioning.json';
+
+const repoRoot = resolve(__dirname, '../../..');
+const material = loadSeedMaterial(join(repoRoot, 'seeds'));
+// Twice the length analysed whole, so that it is cut into sections.
+const LONG_TEXT = longArticle(material, 2 * sectioning.wholeTextLimit, 11);
+const INSERTS = ['x', ' ', '"', '“', '”', '\n\n', ', said John Smith. ', 'Reuters ', ' according to officials', 'The', '.\n\nHe said'];
+
+/** Typing-like edits (insertions and deletions of a few characters), one after another. */
+function editedTexts(start: string, count: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const texts: string[] = [];
+  let text = start;
+  for (let edit = 0; edit < count; edit++) {
+    const at = Math.floor(random() * text.length);
+    if (random() < 0.6) text = text.slice(0, at) + (INSERTS[Math.floor(random() * INSERTS.length)] as string) + text.slice(at);
+    else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 6));
+    texts.push(text);
+  }
+  return texts;
+}
+
+function plain(text: string): AnalysedText {
+  const analysis = analyze(text);
+  return { analysis, matching: prepareArticle(text, analysis.quotes) };
+}
+
+function sectionTexts(text: string, sections: readonly Section[]): string[] {
+  return sections.map(({ start, end }) => text.slice(start, end));
+}
+
+function assertSpansMatchText(text: string, analysis: Analysis): void {
+  const spans = [
+    ...analysis.quotes.flatMap((quote) => [quote, quote.source, quote.cue]),
+    ...analysis.attributions.flatMap((attribution) => [attribution, attribution.mention, attribution.cue]),
+    ...analysis.speakers.flatMap((speaker) => speaker.mentions),
+    ...analysis.outlets.flatMap((outlet) => outlet.mentions),
+  ];
+  for (const span of spans) if (span) assert.equal(text.slice(span.start, span.end), span.text);
+}
+
+describe('sectioned analysis of long texts', function () {
+  this.timeout(240_000);
+
+  it('analyses a text up to the limit whole, as one section', function () {
+    const text = LONG_TEXT.slice(0, sectioning.wholeTextLimit);
+    assert.deepEqual(articleSections(text), [{ start: 0, end: text.length }]);
+  });
+
+  it('cuts a long text into contiguous sections at paragraph starts after closed sentences', function () {
+    const sections = articleSections(LONG_TEXT);
+    assert.ok(sections.length > 4, `expected several sections, got ${sections.length}`);
+    assert.equal(sections[0]?.start, 0);
+    assert.equal(sections[sections.length - 1]?.end, LONG_TEXT.length);
+    for (const [index, section] of sections.entries()) {
+      if (index > 0) assert.equal(section.start, sections[index - 1]?.end);
+      assert.ok(section.end - section.start >= sectioning.minSection || index === sections.length - 1, `section ${index} is too short`);
+      if (index === 0) continue;
+      assert.equal(LONG_TEXT[section.start - 1], '\n', 'a cut is at a line start');
+      const before = LONG_TEXT.slice(0, section.start).trimEnd();
+      assert.match(before, /[.!?…]["”’')\]]*$/u, 'a cut follows a closed sentence');
+    }
+  });
+
+  // The cut before a section depends on its first paragraph: an edit there may join it to the section before.
+  it('keeps the sections before the edited one and its predecessor as they were', function () {
+    const before = sectionTexts(LONG_TEXT, articleSections(LONG_TEXT));
+    const random = seededRandom(3);
+    for (let edit = 0; edit < 200; edit++) {
+      const at = Math.floor(random() * (LONG_TEXT.length / 2));
+      const text = `${LONG_TEXT.slice(0, at)}x${LONG_TEXT.slice(at)}`;
+      const after = sectionTexts(text, articleSections(text));
+      const editedSection = before.findIndex((_, index) => before.slice(0, index + 1).join('').length > at);
+      const kept = Math.max(0, editedSection - 1);
+      assert.deepEqual(after.slice(0, kept), before.slice(0, kept), `edit at ${at}`);
+    }
+  });
+
+  it('gives every span of the joined analysis its place in the whole text, and numbers quotes anew', function () {
+    const analysis = analyze(LONG_TEXT);
+    assertSpansMatchText(LONG_TEXT, analysis);
+    assert.deepEqual(
+      analysis.quotes.map((quote) => quote.id),
+      analysis.quotes.map((_, index) => `q${index + 1}`),
+    );
+    for (const quote of analysis.quotes) {
+      if (quote.attribution === null) continue;
+      const attribution = analysis.attributions[quote.attribution];
+      assert.ok(attribution, `quote ${quote.id} points at attribution ${quote.attribution}`);
+      assert.equal(quote.speaker, attribution.kind === 'speaker' ? attribution.source : quote.speaker);
+    }
+    const names = analysis.speakers.map((speaker) => `${speaker.kind}:${speaker.name}`);
+    assert.equal(new Set(names).size, names.length, 'one speaker per name and kind');
+  });
+
+  it('takes a lone surname in a later section for the full name of an earlier one', function () {
+    const first = analyze('Hillary Clinton said the plan would work. "We will win," Hillary Clinton said.\n');
+    const second = analyze('"It is done," Clinton said on Tuesday.\n');
+    const joined = joinSections([
+      { offset: 0, analysis: first },
+      { offset: 100, analysis: second },
+    ]);
+    assert.ok(second.quotes[0]?.speaker === 'Clinton', 'the second section alone knows only the surname');
+    assert.equal(joined.quotes[joined.quotes.length - 1]?.speaker, 'Hillary Clinton');
+    const speaker = joined.speakers.find((candidate) => candidate.name === 'Hillary Clinton');
+    assert.ok(speaker?.aliases.includes('Clinton'));
+    assert.equal(joined.speakers.filter((candidate) => candidate.name === 'Clinton').length, 0);
+  });
+
+  it('remembers sections across edits and still gives the plain analysis of the whole text', async function () {
+    const sectioned = new SectionedAnalysis(async (text) => analysedText(text, analyze(text)));
+    for (const text of editedTexts(LONG_TEXT, 80, 5)) {
+      assert.deepEqual(await sectioned.analyse(text, true), plain(text));
+    }
+  });
+
+  it('gives the plain analysis when an editor types in a long article analysed by the worker', async function () {
+    const pool = new AnalysisPool(join(repoRoot, 'dist', 'analysisWorker.js'), 1);
+    const analyzer = new ArticleAnalyzer(pool);
+    try {
+      for (const text of editedTexts(LONG_TEXT, 40, 9)) {
+        const result = await analyzer.analyseInBackground('file:///long.txt', text, 2_000_000, true);
+        assert.deepEqual({ analysis: result.analysis, matching: result.matching }, plain(text));
+      }
+    } finally {
+      await pool.dispose();
+    }
+  });
+});
