@@ -139,6 +139,36 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it('remembered answers to "does another article carry this quote" equal a fresh matcher’s, through edits of one article and changes to others', () => {
+    const current = new Map(seeds.map((text, index) => [`file:///s/${index}.txt`, text]));
+    const long = new QuoteMatcher();
+    const setBoth = (uri: string, text: string): void => {
+      current.set(uri, text);
+      long.setArticle(uri, text, analyze(text).quotes);
+    };
+    for (const [uri, text] of current) setBoth(uri, text);
+    let linkedSeen = 0;
+    edits.forEach((text, index) => {
+      // Mostly typing in one article; now and then another article changes or leaves.
+      if (index % 17 === 16) setBoth(`file:///s/${index % seeds.length}.txt`, edits[index - 1] as string);
+      if (index % 29 === 28) {
+        current.delete('file:///s/4.txt');
+        long.removeArticle('file:///s/4.txt');
+      }
+      setBoth('file:///s/0.txt', text);
+      const fresh = new QuoteMatcher();
+      for (const [uri, article] of current) fresh.setArticle(uri, article, analyze(article).quotes);
+      for (const uri of current.keys()) {
+        for (const quote of long.quotesOf(uri)) {
+          const carried = long.carriedElsewhere(uri, quote.id);
+          assert.equal(carried, fresh.carriedElsewhere(uri, quote.id), `edit ${index}, ${uri} ${quote.id}`);
+          if (carried) linkedSeen += 1;
+        }
+      }
+    });
+    assert.ok(linkedSeen > 1000, `quotes carried elsewhere were asked about (${linkedSeen})`);
+  });
+
   it('the persisted store gives back what was analysed, and ignores stale or corrupt files', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-store-'));
     try {

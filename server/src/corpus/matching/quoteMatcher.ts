@@ -1,4 +1,5 @@
 import { alignLocally } from './alignment';
+import { CarriedMemo } from './carriedMemo';
 import { buildClusters, type ClusterSource } from './clusters';
 import { contentForm } from './contentWords';
 import { hashPair, hashSequence } from './hashing';
@@ -103,6 +104,7 @@ export class QuoteMatcher implements ClusterSource {
   private readonly retiredSlots: number[] = [];
   private readonly retiredPassages: number[] = [];
   private quoteCount = 0;
+  private readonly carried = new CarriedMemo();
 
   /**
    * Adds an article, or replaces what was known of it. Quote spans are offsets into `text`.
@@ -111,6 +113,7 @@ export class QuoteMatcher implements ClusterSource {
    */
   setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null): void {
     this.removeArticle(articleId);
+    this.carried.noteChange(articleId);
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
@@ -144,6 +147,7 @@ export class QuoteMatcher implements ClusterSource {
   removeArticle(articleId: string): void {
     const record = this.articles.get(articleId);
     if (!record) return;
+    this.carried.noteChange(articleId);
     record.quotes.forEach((_quote, index) => this.indexQuote(record, index, false));
     for (const id of record.passageWords) this.wordIndex.forget(id);
     for (const passage of record.passageSlots) {
@@ -232,6 +236,10 @@ export class QuoteMatcher implements ClusterSource {
     if (!record || index === undefined) return false;
     const own = this.view(record, index);
     if (own.ids.length === 0) return false;
+    return this.carried.carried(articleId, `${own.ids.join(' ')}|${own.segmentStarts.join(' ')}`, () => this.findCarriedElsewhere(record, index, own));
+  }
+
+  private findCarriedElsewhere(record: ArticleRecord, index: number, own: QuoteView): boolean {
     let exactElsewhere = false;
     this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => {
       if (exactElsewhere) return;
@@ -239,7 +247,9 @@ export class QuoteMatcher implements ClusterSource {
       if (!other || other === record) return;
       exactElsewhere = sameWords(own.ids, this.view(other, value % MAX_QUOTES_PER_ARTICLE).ids);
     });
-    return exactElsewhere || this.matchesOf(articleId, quoteId).some((match) => match.articleId !== articleId);
+    if (exactElsewhere) return true;
+    const quoteId = (record.quotes[index] as StoredQuote).id;
+    return this.matchesOf(record.id, quoteId).some((match) => match.articleId !== record.id);
   }
 
   /** Unquoted passages of other articles that restate this quote (quotes of at least six words). */
