@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RememberedCounts } from './articleAnalysis';
 import type { Article, Corpus } from './corpus';
+import { TimeSlices } from './timeSlices';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
 /** Longest stretch the recount keeps the thread before letting requests in. */
@@ -157,13 +158,10 @@ export class CorpusLinks {
       return;
     }
     let linkedQuotes = 0;
-    let sliceStart = performance.now();
+    const slices = new TimeSlices(RECOUNT_SLICE_MS);
     for (const article of [...this.corpus.all()]) {
-      if (performance.now() - sliceStart > RECOUNT_SLICE_MS) {
-        await new Promise((resume) => setImmediate(resume));
-        if (generation !== this.recount.generation) return;
-        sliceStart = performance.now();
-      }
+      await slices.yieldIfDue();
+      if (generation !== this.recount.generation) return;
       if (this.corpus.get(article.uri) === article) linkedQuotes += this.linkedQuoteIds(article).size;
     }
     if (generation !== this.recount.generation) return;

@@ -3,8 +3,14 @@ import type { ArticleAnalyzer } from './articleAnalysis';
 import { readArticleFile } from './articleFile';
 import type { Corpus } from './corpus';
 import { IncludedFiles } from './includedFiles';
+import { TimeSlices } from './timeSlices';
 
 const FILES_IN_FLIGHT = 8;
+/**
+ * Longest stretch a scan keeps the thread. Files whose analyses are stored need no worker, so
+ * a warm scan would otherwise read and index thousands of them before answering a hover.
+ */
+const SCAN_SLICE_MS = 2;
 /** How long after the last watched change the persisted index is rewritten. */
 const SAVE_DELAY_MS = 5_000;
 
@@ -34,7 +40,9 @@ export class WorkspaceIndexer {
   private folders = new Map<string, { files: IncludedFiles; maxFileSize: number }>();
   private scan: Promise<void> = Promise.resolve();
   private generation = 0;
+  /** The latest read of each file being indexed; numbers are never reused, so a stale read never passes for a newer one. */
   private readonly reads = new Map<string, number>();
+  private lastRead = 0;
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -92,7 +100,10 @@ export class WorkspaceIndexer {
   }
 
   fileDeleted(uri: string): void {
-    if (!this.host.isOpen(uri)) this.corpus.delete(uri);
+    if (this.host.isOpen(uri)) return;
+    // A read still being analysed must not bring the deleted file back.
+    this.reads.delete(uri);
+    this.corpus.delete(uri);
   }
 
   /** Reverts a closed editor's article to the file on disk, or drops it when it is not an article file. */
@@ -124,9 +135,12 @@ export class WorkspaceIndexer {
     progress.begin(work.length);
     let next = 0;
     let done = 0;
+    const slices = new TimeSlices(SCAN_SLICE_MS);
     // Several files in flight keep the analysis workers busy while this thread reads and merges.
     const lane = async (): Promise<void> => {
       while (next < work.length && generation === this.generation) {
+        await slices.yieldIfDue();
+        if (next >= work.length || generation !== this.generation) break;
         const { path, maxFileSize } = work[next++]!;
         if (!this.host.isOpen(pathToFileURL(path).toString())) await this.indexFile(path, maxFileSize);
         progress.report(++done, work.length, path);
@@ -147,7 +161,7 @@ export class WorkspaceIndexer {
   private async indexFile(path: string, maxFileSize: number): Promise<void> {
     const uri = pathToFileURL(path).toString();
     // A newer read of the same file (a watcher event during the scan) wins over this one.
-    const read = (this.reads.get(uri) ?? 0) + 1;
+    const read = ++this.lastRead;
     this.reads.set(uri, read);
     const current = (): boolean => this.reads.get(uri) === read && !this.host.isOpen(uri);
     try {

@@ -1,0 +1,17 @@
+/**
+ * Long work on the server's thread, cut into slices: between two slices, requests waiting on
+ * the connection (a hover, a keystroke's tokens) are answered. Promises alone never let them in:
+ * a chain of resolved awaits runs to its end before the event loop reads any input.
+ */
+export class TimeSlices {
+  private sliceStart = performance.now();
+
+  constructor(private readonly sliceMs: number) {}
+
+  /** Lets waiting requests in if this slice has run its time; resolves at once otherwise. */
+  async yieldIfDue(): Promise<void> {
+    if (performance.now() - this.sliceStart <= this.sliceMs) return;
+    await new Promise((resume) => setImmediate(resume));
+    this.sliceStart = performance.now();
+  }
+}
