@@ -1,4 +1,5 @@
 import { findAttributions } from './attributions';
+import { charClass, SPACE } from './charClasses';
 import { overlapsQuote, type ArticleContext } from './context';
 import { PronounResolver } from './coreference';
 import { findCues } from './cues';
@@ -72,14 +73,58 @@ function firstEntityByMentionStart(entities: readonly Entity[]): Map<number, Ent
 
 /** "NEWPORT NEWS, Va. — …": a place in capitals opening a paragraph before a dash is a dateline, not a person. */
 function isDateline(text: string, run: { start: number; end: number; text: string }): boolean {
-  if (run.text !== run.text.toUpperCase() || !/\p{Lu}{2}/u.test(run.text)) return false;
+  if (hasAsciiLowercase(run.text) || run.text !== run.text.toUpperCase() || !/\p{Lu}{2}/u.test(run.text)) return false;
   const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
   if (text.slice(lineStart, run.start).trim() !== '') return false;
   return /^(?:,[^\n—–-]{1,30})?\s*(?:[-—–]|\()/u.test(text.slice(run.end, run.end + 40));
 }
 
+/** A lowercase ASCII letter, which upper-casing changes: most runs have one, and need no upper-cased copy. */
+function hasAsciiLowercase(text: string): boolean {
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x61 && code <= 0x7a) return true;
+  }
+  return false;
+}
+
 /** "On Tuesday's episode of “The Steve Harvey Show”, …": a name governed by a preposition or in quote marks is no subject. */
 function afterPreposition(text: string, sentenceStart: number, at: number): boolean {
   const before = text.slice(sentenceStart, at);
-  return /["“‘'](?:the\s+)?$/iu.test(before) || /(?:^|\s)(?:of|in|on|at|from|with|for|to|by|about|after|before|during|under|over|against|than|since|until|through|throughout|across|into|near|like|among|despite)\s+["“‘']?(?:the\s+)?$/iu.test(before);
+  return quotedBefore(before) || governedBefore(before);
+}
+
+const QUOTED_NAME = /["“‘'](?:the\s+)?$/iu;
+const GOVERNED_NAME = /(?:^|\s)(?:of|in|on|at|from|with|for|to|by|about|after|before|during|under|over|against|than|since|until|through|throughout|across|into|near|like|among|despite)\s+["“‘']?(?:the\s+)?$/iu;
+const OPENING_QUOTES = new Set(['"', '“', '‘', "'"]);
+/** QUOTED_NAME, which ends in a quote mark, or in "the" and spaces: most stretches end otherwise. */
+function quotedBefore(before: string): boolean {
+  const end = withoutTrailingSpaces(before);
+  if (end === before.length) return OPENING_QUOTES.has(before.charAt(end - 1));
+  const last = before.charAt(end - 1);
+  return (last === 'e' || last === 'E') && QUOTED_NAME.test(before);
+}
+
+/**
+ * GOVERNED_NAME, whose match holds the preposition and at most one more word ("the", a quote
+ * mark, or both as one): it is looked for from the space before the last two words only, where
+ * `^` can match no preposition.
+ */
+function governedBefore(before: string): boolean {
+  let at = before.length;
+  for (let word = 0; word < 2; word += 1) {
+    while (at > 0 && isSpace(before.charCodeAt(at - 1))) at -= 1;
+    while (at > 0 && !isSpace(before.charCodeAt(at - 1))) at -= 1;
+  }
+  return GOVERNED_NAME.test(at > 0 ? before.slice(at - 1) : before);
+}
+
+function withoutTrailingSpaces(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end -= 1;
+  return end;
+}
+
+function isSpace(code: number): boolean {
+  return (charClass(code) & SPACE) !== 0;
 }

@@ -25,6 +25,12 @@ export interface CueLexicon {
   lemmaOfForm: ReadonlyMap<string, string>;
   /** Phrases that are cues without a verb, each as a whole-string regex, with the lemma to report (if fixed). */
   standalone: ReadonlyArray<{ lemma: string | null; whole: RegExp }>;
+  /**
+   * The lowercased leading letters of every word a match can open with ("follow" for "follow-up"),
+   * so that only words of the text in this set need the pattern tried on them; null when some
+   * alternative opens with something other than an ASCII letter.
+   */
+  leads: ReadonlySet<string> | null;
 }
 
 const GAP = '[ \\u00a0]+';
@@ -41,6 +47,24 @@ function escapeRegExp(text: string): string {
 function alternation(strings: Iterable<string>): string {
   const unique = [...new Set(strings)].sort((a, b) => b.length - a.length || a.localeCompare(b));
   return `(?:${unique.map((text) => escapeRegExp(text).replace(/ +/g, GAP)).join('|')})`;
+}
+
+/** The lowercased ASCII letters `text` opens with, or null when it opens with anything else. */
+function leadKey(text: string): string | null {
+  const letters = /^[A-Za-z]+/.exec(text);
+  return letters ? letters[0].toLowerCase() : null;
+}
+
+/** The strings a template's match can open with: its first token, or any word of its first slot ({mod} being optional, also what follows it). */
+function templateLeads(template: string, slotWords: ReadonlyMap<string, readonly string[]>): string[] {
+  const leads: string[] = [];
+  for (const token of template.split(/\s+/)) {
+    const slot = SLOT.exec(token)?.[1];
+    if (slot === undefined) return [...leads, token];
+    leads.push(...(slotWords.get(slot) ?? []));
+    if (slot !== 'mod') return leads;
+  }
+  return leads;
 }
 
 /** Turns "in {det} {mod} {medium}" into a regex; {mod} is optional, the other slots are word classes. */
@@ -86,26 +110,47 @@ export function compileCueLexicon(data: CueLexiconData): CueLexicon {
     return pastForms(lemma, exceptions);
   });
   slots.set('participle', alternation(participles));
+  const slotWords = new Map<string, readonly string[]>([...Object.entries(data.words), ['participle', participles]]);
 
-  const verbPhrases = data.verbPhrases.map(
-    ({ verbs, complements }) =>
-      `${alternation(verbs.flatMap(formsOf))}${GAP}(?:${complements.map((c) => templatePattern(c, slots)).join('|')})`,
+  const verbPhrases = data.verbPhrases.map(({ verbs, complements }) =>
+    wordsAlternative(verbs.flatMap(formsOf), `${GAP}(?:${complements.map((c) => templatePattern(c, slots)).join('|')})`),
   );
   const standalonePatterns = data.standalonePhrases.map(({ lemma, template }) => ({
     lemma: lemma ?? null,
+    template,
     source: templatePattern(template, slots),
   }));
   const standalone = standalonePatterns.map(({ lemma, source }) => ({ lemma, whole: new RegExp(`^${source}$`, 'i') }));
-  const passive = data.passive.map((template) => templatePattern(template, slots));
+  const groups: ReadonlyArray<readonly [string, readonly Alternative[]]> = [
+    ['passive', data.passive.map((template) => templateAlternative(template, templatePattern(template, slots), slotWords))],
+    ['phrase', [...verbPhrases, ...standalonePatterns.map(({ template, source }) => templateAlternative(template, source, slotWords))]],
+    ['according', [wordsAlternative(data.according)]],
+    ['verb', [wordsAlternative([...phrasalForms, ...verbForms])]],
+  ];
+  const leadKeys = groups.flatMap(([, alternatives]) => alternatives.flatMap((alternative) => [...alternative.leads]));
+  const leads = leadKeys.includes(null) ? null : new Set(leadKeys.filter((lead): lead is string => lead !== null));
+  return { pattern: new RegExp(groupsSource(groups), 'gi'), lemmaOfForm, standalone, leads };
+}
 
-  const source =
-    `(?<!${WORD_CHAR})(?:` +
-    `(?<passive>${passive.join('|')})` +
-    `|(?<phrase>${[...verbPhrases, ...standalonePatterns.map(({ source }) => source)].join('|')})` +
-    `|(?<according>${alternation(data.according)})` +
-    `|(?<verb>${alternation([...phrasalForms, ...verbForms])})` +
-    `)(?!${WORD_CHAR})`;
-  return { pattern: new RegExp(source, 'gi'), lemmaOfForm, standalone };
+/** One alternative of a pattern group, with the lead keys (see `leadKey`) of the words its matches open with. */
+interface Alternative {
+  leads: ReadonlySet<string | null>;
+  source: string;
+}
+
+function templateAlternative(template: string, source: string, slotWords: ReadonlyMap<string, readonly string[]>): Alternative {
+  return { leads: new Set(templateLeads(template, slotWords).map(leadKey)), source };
+}
+
+/** An alternation of `words` (see `alternation`), then `rest`. */
+function wordsAlternative(words: readonly string[], rest = ''): Alternative {
+  return { leads: new Set(words.map(leadKey)), source: `${alternation(words)}${rest}` };
+}
+
+/** The cue pattern's source: its named groups in order, each an alternation of its alternatives. */
+function groupsSource(groups: ReadonlyArray<readonly [string, readonly Alternative[]]>): string {
+  const parts = groups.map(([name, alternatives]) => `(?<${name}>${alternatives.map((alternative) => alternative.source).join('|')})`);
+  return `(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`;
 }
 
 const data: CueLexiconData = lexiconData;

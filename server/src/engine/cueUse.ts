@@ -1,3 +1,4 @@
+import { charClass, hasSurrogate, LETTER, SPACE } from './charClasses';
 import type { CueMatch } from './cues';
 import cueData from './data/cues.json';
 import { isPeopleName } from './roles';
@@ -21,13 +22,30 @@ const QUOTE_OR_CLAUSE_END = /^\s*(?:[:"“”‘’'.,;]|$)/u;
  */
 export function reportsHere(text: string, cue: CueMatch): boolean {
   const before = text.slice(Math.max(0, cue.start - 30), cue.start);
-  if (/\p{L}['’]s\s+$/u.test(before) && !/\b(?:he|she|it|that|who|there|what|where|here)['’]s\s+$/iu.test(before)) return false;
-  const previous = /([\p{L}'’-]+)\s+$/u.exec(before)?.[1] ?? '';
+  const previous = wordBeforeSpaces(before);
+  // A possessive ends that word ("Obama's remarks"): only then can the patterns for one match.
+  const possessive = previous.endsWith("'s") || previous.endsWith('’s');
+  if (possessive && /\p{L}['’]s\s+$/u.test(before) && !/\b(?:he|she|it|that|who|there|what|where|here)['’]s\s+$/iu.test(before)) return false;
   if ((NOUN_DETERMINER.test(previous) && !quantifierSubject(before, cue.text)) || /^to$/iu.test(previous)) return false;
   if (/^[\p{Ll}]+-[\p{Ll}]+$/u.test(previous) || /^\p{Ll}+ical$/u.test(previous)) return false;
   if (isPeopleName(previous) && /^\p{Lu}/u.test(previous) && /s$/u.test(cue.text)) return false;
   if (NAMING_VERBS.has(cue.lemma) && FREE_RELATIVE.test(before)) return false;
   return hasContent(text, cue);
+}
+
+/** What `/([\p{L}'’-]+)\s+$/u` captures in `before`: the word its trailing spaces follow, or ''. */
+function wordBeforeSpaces(before: string): string {
+  if (hasSurrogate(before)) return /([\p{L}'’-]+)\s+$/u.exec(before)?.[1] ?? '';
+  let end = before.length;
+  while (end > 0 && (charClass(before.charCodeAt(end - 1)) & SPACE) !== 0) end -= 1;
+  if (end === before.length) return '';
+  let start = end;
+  while (start > 0 && isWordCode(before.charCodeAt(start - 1))) start -= 1;
+  return before.slice(start, end);
+}
+
+function isWordCode(code: number): boolean {
+  return (charClass(code) & LETTER) !== 0 || code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
 // "Some believe", "but all agreed": a quantifier opening its clause stands alone as the subject of a

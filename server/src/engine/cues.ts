@@ -1,4 +1,5 @@
 import { cueLexicon } from './cueLexicon';
+import { extendHash, hashesOf } from './spanHash';
 import type { Span } from './types';
 
 /**
@@ -70,10 +71,52 @@ function lemmaOf(form: CueForm, matched: string): string {
   return lemmaOfWords(matched) ?? normalised;
 }
 
+const STICKY_PATTERN = new RegExp(cueLexicon.pattern.source, 'iy');
+const LEAD_HASHES = hashesOf(cueLexicon.leads ?? [], true);
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/**
+ * The matches of the cue pattern, as `matchAll` finds them. A match opens a word whose letters
+ * lead some alternative, so the costly pattern is only tried at those words.
+ */
+function cueMatches(text: string): Iterable<RegExpExecArray> {
+  const { leads } = cueLexicon;
+  if (leads === null) return text.matchAll(cueLexicon.pattern);
+  const matches: RegExpExecArray[] = [];
+  let at = 0;
+  while (at < text.length) {
+    if (!isAsciiLetter(text.charCodeAt(at))) {
+      at += 1;
+      continue;
+    }
+    let end = at;
+    let hash = 0;
+    for (let code = text.charCodeAt(end); isAsciiLetter(code); code = text.charCodeAt(end)) {
+      hash = extendHash(hash, code | 0x20);
+      end += 1;
+    }
+    const match = LEAD_HASHES.has(hash) && leads.has(text.slice(at, end).toLowerCase()) ? matchAt(text, at) : null;
+    if (match === null) at = end;
+    else {
+      matches.push(match);
+      at = match.index + match[0].length;
+    }
+  }
+  return matches;
+}
+
+function matchAt(text: string, at: number): RegExpExecArray | null {
+  STICKY_PATTERN.lastIndex = at;
+  return STICKY_PATTERN.exec(text);
+}
+
 /** Finds reporting cues: sorted by start, never overlapping, the longest reading at each place. */
 export function findCues(text: string): CueMatch[] {
   const cues: CueMatch[] = [];
-  for (const match of text.matchAll(cueLexicon.pattern)) {
+  for (const match of cueMatches(text)) {
     const start = match.index;
     const matched = match[0];
     const firstWord = FIRST_WORD.exec(matched)?.[0] ?? matched;

@@ -69,8 +69,8 @@ export class EntityRegistry {
   readonly index = new MentionIndex();
   private readonly bySurname = new NameBuckets((entity) => this.index.rank(entity));
   private readonly byFoldedForm = new NameBuckets((entity) => this.index.rank(entity));
-  /** Each entity's mentions by "start:end", so a stretch mentioned twice gives one mention. */
-  private readonly mentionsAt = new Map<Entity, Map<string, Mention>>();
+  /** Each entity's mentions by `stretchKey`, so a stretch mentioned twice gives one mention. */
+  private readonly mentionsAt = new Map<Entity, Map<number | string, Mention>>();
 
   constructor(private readonly text: string) {}
 
@@ -130,7 +130,7 @@ export class EntityRegistry {
   /** Links single words to the full names they shorten, and acronyms to the names they abbreviate. */
   finish(): void {
     // "Mr. Obama" and "Mrs. Obama" settle who is who before a bare "Obama" picks among them.
-    const gendered = this.singles.map((single) => ({ ...single, gender: titleGender(splitTitle(single.run.tokens).title) }));
+    const gendered = this.singles.map(({ run, name, sentence }) => ({ run, name, sentence, gender: titleGender(splitTitle(run.tokens).title) }));
     const ordered = [...gendered.filter((single) => single.gender !== null), ...gendered.filter((single) => single.gender === null)];
     for (const { run, name, sentence, gender } of ordered) {
       const entity = this.singleWordEntity(name, run.start, gender);
@@ -189,14 +189,18 @@ export class EntityRegistry {
   }
 
   mention(entity: Entity, span: Span, how: MentionHow): Mention {
-    const known = this.mentionsAt.get(entity) ?? new Map<string, Mention>();
-    const key = `${span.start}:${span.end}`;
+    let known = this.mentionsAt.get(entity);
+    if (known === undefined) {
+      known = new Map<number | string, Mention>();
+      this.mentionsAt.set(entity, known);
+    }
+    const key = stretchKey(span.start, span.end);
     const existing = known.get(key);
     if (existing) return existing;
-    const mention: Mention = { ...span, entity, how };
+    // Spans come in many shapes: copying just the span's fields keeps mentions of one shape.
+    const mention: Mention = { start: span.start, end: span.end, text: span.text, entity, how };
     entity.mentions.push(mention);
     known.set(key, mention);
-    this.mentionsAt.set(entity, known);
     this.index.add(mention);
     return mention;
   }
@@ -316,9 +320,24 @@ export class EntityRegistry {
   }
 }
 
+const OFFSET_LIMIT = 2 ** 26;
+
+/** One key per stretch: a number while offsets stay small enough to pack exactly, else a string. */
+function stretchKey(start: number, end: number): number | string {
+  return start >= 0 && end >= 0 && start < OFFSET_LIMIT && end < OFFSET_LIMIT ? start * OFFSET_LIMIT + end : `${start}:${end}`;
+}
+
+const SURNAME_KEY_LIMIT = 20_000;
+const surnameKeys = new Map<string, string>();
+
 /** Names that can be one person (`samePerson`) spell their surnames with the same first letter. */
 function surnameKey(name: string): string {
-  return foldName(surname(name).split(' ').pop() ?? '').charAt(0);
+  const known = surnameKeys.get(name);
+  if (known !== undefined) return known;
+  if (surnameKeys.size >= SURNAME_KEY_LIMIT) surnameKeys.clear();
+  const key = foldName(surname(name).split(' ').pop() ?? '').charAt(0);
+  surnameKeys.set(name, key);
+  return key;
 }
 
 /** `text[from, to)` ends in a comma and spaces: the appositive pattern needs one, and is slow to fail on long stretches. */
@@ -363,13 +382,28 @@ function canonical(entity: Entity): string {
   return [...entity.forms].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length || (a < b ? -1 : 1))[0] as string;
 }
 
+// Articles repeat their names, and each reading of one asks the lexicons the same questions: each is decided once.
+const CLASSIFIED_LIMIT = 20_000;
+/** Decided names: untitled several words, untitled one word, titled several words, titled one word. */
+const classifiedNames: readonly Map<string, Classified>[] = [new Map(), new Map(), new Map(), new Map()];
+
 function classify(name: string, wordCount: number, titled: boolean): Classified {
+  const memo = classifiedNames[(titled ? 2 : 0) + (wordCount === 1 ? 1 : 0)] as Map<string, Classified>;
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  if (memo.size >= CLASSIFIED_LIMIT) memo.clear();
+  const decided = classifyUncached(name, wordCount === 1, titled);
+  memo.set(name, decided);
+  return decided;
+}
+
+function classifyUncached(name: string, single: boolean, titled: boolean): Classified {
   if (isCalendarName(name)) return null;
   if (knownOrganization(name)) return { kind: 'organization', name };
   if (!titled && isPeopleName(name)) return null;
   const words = name.split(/\s+/);
   if (words.some((word) => isOrganizationHead(word))) return { kind: 'organization', name };
-  if (wordCount === 1) return { kind: 'single', name };
+  if (single) return { kind: 'single', name };
   if (words.some((word) => isCollective(word) && /s$/u.test(word))) return null;
   const facts = nameFacts(name);
   if (facts.place && !titled) return null;

@@ -9,6 +9,30 @@ import type { Span } from './types';
 const NOT_SPEAKERS = new Set(labels.notSpeakers);
 // "WALLACE: …", "Pat Caddell: Democrat Voters …": a line opening with a short name and a colon.
 const LINE_LABEL = /^[ \t"“]*((?:\p{Lu}[\p{L}.'’-]*[^\S\r\n]+){0,3}\p{Lu}[\p{L}.'’-]*)[^\S\r\n]*(:)[^\S\r\n]+(?=\S)/gmu;
+const LINE_LABEL_AT = new RegExp(LINE_LABEL.source, 'muy');
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
+/** The matches of LINE_LABEL, as `matchAll` finds them: each opens a line, so only line starts are tried. */
+function lineLabels(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let searchFrom = 0;
+  LINE_TERMINATOR.lastIndex = 0;
+  for (let lineStart: number | null = 0; lineStart !== null; ) {
+    const terminator = LINE_TERMINATOR.exec(text);
+    const next = terminator === null ? null : terminator.index + 1;
+    if (lineStart >= searchFrom) {
+      LINE_LABEL_AT.lastIndex = lineStart;
+      const match = LINE_LABEL_AT.exec(text);
+      if (match !== null) {
+        matches.push(match);
+        searchFrom = match.index + match[0].length;
+      }
+    }
+    lineStart = next;
+  }
+  return matches;
+}
+
 // "…hurting us.” ― Carlos Raúl": a dash after a closing quote signs the quote with a name ending the line.
 const DASH_SIGNATURE = /[”"][^\S\r\n]*(―|—|–|--)[^\S\r\n]*((?:\p{Lu}[\p{L}.'’-]*[^\S\r\n]?){1,5})(?=[^\S\r\n]*[.,]?[^\S\r\n]*(?:\r?\n|$))/gu;
 
@@ -20,7 +44,7 @@ export function findLabelAttributions(context: ArticleContext, existing: readonl
   const drafts: AttributionDraft[] = [];
   const { text } = context;
   const taken = (start: number, end: number): boolean => existing.some((draft) => draft.attribution.start < end && draft.attribution.end > start);
-  for (const match of text.matchAll(LINE_LABEL)) {
+  for (const match of lineLabels(text)) {
     const label = match[1] as string;
     if (label.split(/\s+/u).some((word) => NOT_SPEAKERS.has(word.toLowerCase().replace(/\.$/u, '')))) continue;
     const start = (match.index ?? 0) + match[0].indexOf(label);

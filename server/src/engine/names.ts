@@ -72,12 +72,19 @@ const NAME_WORD_LIMIT = 50_000;
 const nameWords = new Map<string, boolean>();
 
 function isNameWord(word: string): boolean {
+  if (isPlainLowercase(word)) return false;
   const known = nameWords.get(word);
   if (known !== undefined) return known;
   if (nameWords.size >= NAME_WORD_LIMIT) nameWords.clear();
   const decided = decideNameWord(word);
   nameWords.set(word, decided);
   return decided;
+}
+
+/** Opens with a lowercase ASCII letter and has no hyphen where "al-", "bin-" would put one: no name word, whatever the memo says. */
+function isPlainLowercase(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 0x61 && first <= 0x7a && word.charCodeAt(2) !== 0x2d && word.charCodeAt(3) !== 0x2d;
 }
 
 function decideNameWord(word: string): boolean {

@@ -21,6 +21,11 @@ export interface OutletGazetteer {
   readingsByCore: ReadonlyMap<string, OutletFormReadings>;
   /** Outlet names in data order, to break ties between equally fitting readings. */
   order: ReadonlyMap<string, number>;
+  /**
+   * The letters and digits every match opens with: the article's spellings, and each core's
+   * leading letters and digits ("U" for "U.S. News"); null when some core opens otherwise.
+   */
+  leads: ReadonlySet<string> | null;
 }
 
 interface OutletEntry {
@@ -88,7 +93,9 @@ export function compileOutletGazetteer(data: GazetteerData): OutletGazetteer {
     `(?<![\\p{L}\\p{N}_])(?<article>(?:[Tt]he|THE)[ \\u00a0])?(?<core>${alternatives})(?![\\p{L}\\p{N}_])`,
     'gu',
   );
-  return { pattern, readingsByCore: readings, order };
+  const coreLeads = cores.map((core) => /^[\p{L}\p{N}]+/u.exec(core)?.[0] ?? null);
+  const leads = coreLeads.includes(null) ? null : new Set(['the', 'The', 'THE', ...coreLeads.filter((lead): lead is string => lead !== null)]);
+  return { pattern, readingsByCore: readings, order, leads };
 }
 
 const data: GazetteerData = gazetteerData;

@@ -1,5 +1,7 @@
+import { charClass, hasSurrogate, LETTER, NUMBER } from './charClasses';
 import { inCreditContext, insideLongerName, type OutletMentionSite } from './outletContext';
 import { outletGazetteer, type OutletForm } from './outletGazetteer';
+import { extendHash, hashesOf } from './spanHash';
 import type { Outlet, Span } from './types';
 
 /** Outlet name -> offset of its latest mention, which is what an anaphor ("the Times") refers back to. */
@@ -33,15 +35,55 @@ function resolve(readings: readonly OutletForm[], site: OutletMentionSite, lastN
   return latestNamed(ambiguous, lastNamed) ?? ambiguous[0] ?? null;
 }
 
+const STICKY_PATTERN = new RegExp(outletGazetteer.pattern.source, 'uy');
+const LEAD_HASHES = hashesOf(outletGazetteer.leads ?? [], false);
+const LETTER_OR_NUMBER = LETTER | NUMBER;
+
+/**
+ * The matches of the gazetteer pattern, as `matchAll` finds them. A match opens a run of letters
+ * and digits that leads some form, so the costly pattern is only tried at those runs.
+ */
+function gazetteerMatches(text: string): Iterable<RegExpExecArray> {
+  const { leads, pattern } = outletGazetteer;
+  if (leads === null || hasSurrogate(text)) return text.matchAll(pattern);
+  const matches: RegExpExecArray[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if ((charClass(code) & LETTER_OR_NUMBER) === 0) {
+      at += 1;
+      continue;
+    }
+    let end = at + 1;
+    let hash = extendHash(0, code);
+    for (let next = text.charCodeAt(end); (charClass(next) & LETTER_OR_NUMBER) !== 0; next = text.charCodeAt(end)) {
+      hash = extendHash(hash, next);
+      end += 1;
+    }
+    const match = LEAD_HASHES.has(hash) && leads.has(text.slice(at, end)) ? stickyMatch(text, at) : null;
+    if (match === null) at = end;
+    else {
+      matches.push(match);
+      at = match.index + match[0].length;
+    }
+  }
+  return matches;
+}
+
+function stickyMatch(text: string, at: number): RegExpExecArray | null {
+  STICKY_PATTERN.lastIndex = at;
+  return STICKY_PATTERN.exec(text);
+}
+
 /**
  * Finds the news outlets named in the text, from the gazetteer in data/outlets.json: one Outlet per
  * outlet, in order of first mention, with every mention span (annotation guide, "Outlet").
  */
 export function findOutlets(text: string): Outlet[] {
-  const { pattern, readingsByCore } = outletGazetteer;
+  const { readingsByCore } = outletGazetteer;
   const mentionsByOutlet = new Map<string, Span[]>();
   const lastNamed: LastNamed = new Map();
-  for (const match of text.matchAll(pattern)) {
+  for (const match of gazetteerMatches(text)) {
     const core = match.groups?.['core'] ?? '';
     const readings = readingsByCore.get(core);
     if (!readings) continue;

@@ -8,13 +8,6 @@ export interface NameFacts {
   gender: 'male' | 'female' | null;
 }
 
-interface TermJson {
-  tags: string[];
-}
-interface SentenceJson {
-  terms: TermJson[];
-}
-
 // compromise is slow on whole articles, so it only ever sees short candidate names, once each.
 const cache = new Map<string, NameFacts>();
 const CACHE_LIMIT = 20_000;
@@ -30,14 +23,16 @@ export function nameFacts(name: string): NameFacts {
 }
 
 function computeFacts(name: string): NameFacts {
-  const terms = (nlp(name).json() as SentenceJson[]).flatMap((sentence) => sentence.terms);
-  const has = (tag: string): boolean => terms.some((term) => term.tags.includes(tag));
-  const first = terms[0]?.tags ?? [];
-  const gender = first.includes('FemaleName') ? 'female' : first.includes('MaleName') ? 'male' : null;
+  // The parsed terms' own tag sets: what `.json()` would list, without copying every term out first.
+  const terms = nlp(name).docs.flat();
+  const tagged = (term: (typeof terms)[number], tag: string): boolean => term.tags?.has(tag) === true;
+  const has = (tag: string): boolean => terms.some((term) => tagged(term, tag));
+  const first = terms[0];
+  const gender = first && tagged(first, 'FemaleName') ? 'female' : first && tagged(first, 'MaleName') ? 'male' : null;
   return {
     person: has('Person') || has('FirstName') || has('LastName'),
     organization: has('Organization'),
-    place: terms.length > 0 && terms.every((term) => term.tags.includes('Place') || term.tags.includes('Country')),
+    place: terms.length > 0 && terms.every((term) => tagged(term, 'Place') || tagged(term, 'Country')),
     gender,
   };
 }

@@ -44,14 +44,27 @@ export function notQuoteReason(
   if (STAGE_DIRECTION.test(inner)) return 'direction';
   if (PROMO.test(inner)) return 'promo';
   const lead = before.replace(OTHER_QUOTED, ' Q ');
-  const words = inner.split(/\s+/u).filter((word) => HAS_WORD_CHARACTER.test(word));
-  if (words.length <= MAX_INTERFACE_WORDS && INTERFACE_CUE.test(lead)) return 'interface';
+  // A long quote is seldom title case: its first words tell, and only a title-case one is read whole.
+  const first = wordsOf(inner, MAX_INTERFACE_WORDS + 1);
+  if (first.length <= MAX_INTERFACE_WORDS && INTERFACE_CUE.test(lead)) return 'interface';
   if (TITLE_CUE.test(lead)) return 'title';
+  if (!isTitleCase(first)) return null;
+  const words = first.length <= MAX_INTERFACE_WORDS ? first : wordsOf(inner, Infinity);
   if (!isTitleCase(words)) return null;
   if (WORK_CUE.test(lead) || BROADCASTER_POSSESSIVE.test(lead)) return 'title';
   const nicknameShaped = words.length <= MAX_NICKNAME_WORDS && !/[,.;:!?]$/u.test(inner);
   const betweenNames = BEFORE_NICKNAME.test(lead) && AFTER_NICKNAME.test(after);
   return !inHeadline && nicknameShaped && betweenNames ? 'nickname' : null;
+}
+
+/** The first `limit` words of `inner`: its runs of non-spaces with a letter or digit. */
+function wordsOf(inner: string, limit: number): string[] {
+  const words: string[] = [];
+  const chunks = /\S+/gu;
+  for (let chunk = chunks.exec(inner); chunk !== null && words.length < limit; chunk = chunks.exec(inner)) {
+    if (HAS_WORD_CHARACTER.test(chunk[0])) words.push(chunk[0]);
+  }
+  return words;
 }
 
 function isTitleCase(words: readonly string[]): boolean {

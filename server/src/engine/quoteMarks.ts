@@ -43,8 +43,9 @@ const GLYPHS: ReadonlyArray<readonly [string, Glyph]> = [
   ['’', { family: 'single', drawn: 'close' }],
 ];
 const MARK_CHARACTERS = new Set(GLYPHS.map(([glyph]) => glyph[0]));
-// The same, as UTF-16 code units, to test every character of a paragraph without making strings of them.
-const MARK_CODES = new Set(GLYPHS.map(([glyph]) => glyph.charCodeAt(0)));
+// The same, as flags by UTF-16 code unit, to test every character of a paragraph without making strings of them.
+const MARK_CODES = new Uint8Array(0x10000);
+for (const [glyph] of GLYPHS) MARK_CODES[glyph.charCodeAt(0)] = 1;
 
 // Control and format characters (NUL, BOM, zero-width space) separate words like spaces do.
 const SPACE = /^[\s\p{Cc}\p{Cf}]$/u;
@@ -75,7 +76,7 @@ function glyphAt(text: string, offset: number, end: number): readonly [string, G
 export function findMarks(text: string, start: number, end: number, skip: Uint8Array): QuoteMark[] {
   const marks: QuoteMark[] = [];
   for (let offset = start; offset < end; offset++) {
-    if (!MARK_CODES.has(text.charCodeAt(offset)) || skip[offset - start] === 1) continue;
+    if (MARK_CODES[text.charCodeAt(offset)] !== 1 || skip[offset - start] === 1) continue;
     const found = glyphAt(text, offset, end);
     if (found === undefined) continue;
     const [glyph, { family, drawn }] = found;

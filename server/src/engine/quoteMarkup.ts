@@ -11,15 +11,19 @@ const MARKUP_KINDS: ReadonlyArray<{ pattern: RegExp; needs: string }> = [
   { pattern: ATTRIBUTE, needs: '=' },
 ];
 
+const NO_MARKUP = new Uint8Array(0);
+
 /**
  * Marks which characters of a paragraph belong to markup (shortcodes, HTML tags, attribute values),
- * whose quote marks are not quote marks. Index 0 is the paragraph's first character.
+ * whose quote marks are not quote marks. Index 0 is the paragraph's first character; a paragraph
+ * without markup characters gets an empty mask, which flags nothing either.
  */
 export function markupMask(text: string, paragraph: Paragraph): Uint8Array {
   const body = text.slice(paragraph.start, paragraph.end);
+  const kinds = MARKUP_KINDS.filter(({ needs }) => body.includes(needs));
+  if (kinds.length === 0) return NO_MARKUP;
   const mask = new Uint8Array(body.length);
-  for (const { pattern, needs } of MARKUP_KINDS) {
-    if (!body.includes(needs)) continue;
+  for (const { pattern } of kinds) {
     for (const match of body.matchAll(pattern)) {
       const start = match.index ?? 0;
       mask.fill(1, start, start + match[0].length);

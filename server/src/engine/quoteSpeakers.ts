@@ -139,6 +139,8 @@ function introducingAttribution(context: ArticleContext, sentenceIndex: number, 
 
 /** The same words quoted twice in one article are one utterance: an uncredited copy takes the credited one's speaker. */
 function shareCreditOfSameWords(credited: readonly CreditedQuote[]): void {
+  // Words are compared only between a credited and an uncredited quote.
+  if (!credited.some((entry) => entry.quote.speaker === null) || credited.every((entry) => entry.quote.speaker === null)) return;
   const byWords = new Map<string, CreditedQuote>();
   const keys = credited.map((entry) => wordsOf(entry.quote.text));
   credited.forEach((entry, index) => {

@@ -87,7 +87,7 @@ function quotesOfParagraph(
       continue;
     }
     const continued = pair.open === paragraph.start && continuing === pair.family;
-    quotes.push({ ...quote, style: pair.family, continued, signature: null });
+    quotes.push({ start: quote.start, end: quote.end, text: quote.text, style: pair.family, continued, signature: null });
     if (continues) leftOpen = pair.family;
   }
   return { quotes, continuing: leftOpen };

@@ -26,16 +26,18 @@ const PEOPLE_ADJECTIVES = new Set(demonyms.adjectives);
 const MEMO_LIMIT = 20_000;
 const titledNames = new Map<string, TitledName>();
 const peopleNames = new Map<string, boolean>();
+const keysOfRoles = new Map<string, readonly string[]>();
 
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
-  const key = tokens.map((token) => token.text).join('\u0000');
-  const known = titledNames.get(key);
-  if (known) return { ...known };
-  if (titledNames.size >= MEMO_LIMIT) titledNames.clear();
-  const decided = splitTitleUncached(tokens);
-  titledNames.set(key, decided);
-  return { ...decided };
+  const key = tokens.length === 1 ? (tokens[0] as Token).text : tokens.map((token) => token.text).join('\u0000');
+  let decided = titledNames.get(key);
+  if (!decided) {
+    if (titledNames.size >= MEMO_LIMIT) titledNames.clear();
+    decided = splitTitleUncached(tokens);
+    titledNames.set(key, decided);
+  }
+  return { title: decided.title, nameFrom: decided.nameFrom };
 }
 
 function splitTitleUncached(tokens: readonly Token[]): TitledName {
@@ -54,7 +56,16 @@ function splitTitleUncached(tokens: readonly Token[]): TitledName {
 }
 
 /** Lowercase keys a role can be referred back by: "Secretary of State" -> ["secretary of state", "secretary"]. */
-export function roleKeys(role: string): string[] {
+export function roleKeys(role: string): readonly string[] {
+  const known = keysOfRoles.get(role);
+  if (known) return known;
+  if (keysOfRoles.size >= MEMO_LIMIT) keysOfRoles.clear();
+  const decided = roleKeysUncached(role);
+  keysOfRoles.set(role, decided);
+  return decided;
+}
+
+function roleKeysUncached(role: string): readonly string[] {
   const words = role.toLowerCase().replace(/[.,]/g, '').split(/\s+/).filter((word) => word !== '');
   const keys = new Set<string>();
   const ofAt = words.indexOf('of');
@@ -72,7 +83,8 @@ export function roleKeys(role: string): string[] {
 }
 
 export function isPersonRole(word: string): boolean {
-  return PERSON_ROLES.has(word.toLowerCase()) || TITLES.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return PERSON_ROLES.has(lower) || TITLES.has(lower);
 }
 
 export function isRoleModifier(word: string): boolean {

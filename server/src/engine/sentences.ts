@@ -30,7 +30,7 @@ export function splitSentences(text: string, unbreakable: readonly Range[] = [])
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     if (text.slice(lineStart, lineEnd).trim() !== '') {
-      for (const sentence of splitLine(text, lineStart, lineEnd, shields)) sentences.push({ ...sentence, paragraph });
+      for (const { start, end } of splitLine(text, lineStart, lineEnd, shields)) sentences.push({ start, end, paragraph });
       paragraph += 1;
     }
     if (newline === -1) break;

@@ -1,3 +1,4 @@
+import { charClass, hasSurrogate, LETTER, MARK, NUMBER } from './charClasses';
 import titles from './data/titles.json';
 import { TokenIndex } from './tokenIndex';
 
@@ -29,6 +30,27 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 /** The words of `text[from, to)`; `matchEnds`, when given, gets where each word ended before its dot was added. */
 function scan(text: string, from: number, to: number, matchEnds: number[] | null): Token[] {
+  if (hasSurrogate(text)) return scanWithPattern(text, from, to, matchEnds);
+  const tokens: Token[] = [];
+  let at = from;
+  while (at < to) {
+    const matchEnd = wordEndAt(text, at);
+    if (matchEnd < 0) {
+      at += 1;
+      continue;
+    }
+    if (matchEnd > to) break;
+    matchEnds?.push(matchEnd);
+    let end = matchEnd;
+    if (text[end] === '.' && end + 1 <= to && keepsDot(text.slice(at, matchEnd))) end += 1;
+    tokens.push({ start: at, end, text: text.slice(at, end) });
+    at = end;
+  }
+  return tokens;
+}
+
+/** `scan` by the WORD pattern itself, for text with surrogates. */
+function scanWithPattern(text: string, from: number, to: number, matchEnds: number[] | null): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = from;
   for (let match = WORD.exec(text); match !== null && match.index < to; match = WORD.exec(text)) {
@@ -40,6 +62,31 @@ function scan(text: string, from: number, to: number, matchEnds: number[] | null
     WORD.lastIndex = end;
   }
   return tokens;
+}
+
+const WORD_PART = LETTER | MARK | NUMBER;
+
+/** Where a match of WORD starting at `at` ends, or -1 when none starts there (text without surrogates). */
+function wordEndAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  const kind = charClass(code);
+  if ((kind & LETTER) !== 0) {
+    let end = at;
+    while ((charClass(text.charCodeAt(end)) & LETTER) !== 0 && text.charCodeAt(end + 1) === 0x2e) end += 2;
+    if (end - at >= 4) return end;
+  } else if ((kind & NUMBER) === 0 && code !== 0x40 && code !== 0x23) return -1;
+  let end = at + 1;
+  while (end < text.length && ((charClass(text.charCodeAt(end)) & WORD_PART) !== 0 || text.charCodeAt(end) === 0x5f)) end += 1;
+  while (isWordJoiner(text.charCodeAt(end)) && (charClass(text.charCodeAt(end + 1)) & WORD_PART) !== 0) {
+    end += 2;
+    while ((charClass(text.charCodeAt(end)) & WORD_PART) !== 0) end += 1;
+  }
+  return end;
+}
+
+/** The apostrophes and hyphen that join the parts of one word ("Iran's", "al-Muhandis"). */
+function isWordJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
 function keepsDot(word: string): boolean {

@@ -1,4 +1,5 @@
 import { isLyAdverb } from './adverbs';
+import { charClass, hasSurrogate, LETTER, SPACE } from './charClasses';
 import { cueLexicon } from './cueLexicon';
 import type { CueMatch } from './cues';
 import roles from './data/roles.json';
@@ -12,6 +13,32 @@ const SUBJECT_DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their
 
 /** The text before a cue without the auxiliaries and adverbs that stand between subject and verb ("has also"). */
 export function withoutAuxiliaries(lead: string): string {
+  if (hasSurrogate(lead)) return withoutAuxiliariesByPattern(lead);
+  // Read back a word at a time, as the patterns of `withoutAuxiliariesByPattern` do.
+  let end = endWithoutSpaces(lead, lead.length);
+  for (;;) {
+    let start = end;
+    while (start > 0 && isLeadWordCode(lead.charCodeAt(start - 1))) start -= 1;
+    if (start === end || (start > 0 && (charClass(lead.charCodeAt(start - 1)) & SPACE) === 0)) return lead.slice(0, end);
+    const word = lead.slice(start, end);
+    if (!(AUXILIARY.has(word.toLowerCase()) || isLyAdverb(word))) return lead.slice(0, end);
+    end = endWithoutSpaces(lead, start);
+  }
+}
+
+function endWithoutSpaces(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && (charClass(text.charCodeAt(at - 1)) & SPACE) !== 0) at -= 1;
+  return at;
+}
+
+/** A code unit of `[\p{L}'’]`, outside the surrogate range. */
+function isLeadWordCode(code: number): boolean {
+  return (charClass(code) & LETTER) !== 0 || code === 0x27 || code === 0x2019;
+}
+
+/** `withoutAuxiliaries` by patterns, for text with surrogates. */
+function withoutAuxiliariesByPattern(lead: string): string {
   let rest = lead.replace(/\s+$/u, '');
   for (;;) {
     const word = /(?:^|\s)([\p{L}'’]+)$/u.exec(rest);

@@ -1,3 +1,5 @@
+import { charClass, LETTER, MARK, NUMBER, SPACE } from '../../engine/charClasses';
+
 /**
  * A quote's comparable form: the words it is made of, case-folded and stripped of accents, quote
  * marks and punctuation, each mapped back to where it stands in the original text.
@@ -28,12 +30,22 @@ const folded = new Map<string, string>();
 
 /** Case-folded, accent-free spelling of one token, without dots and apostrophes. */
 export function foldWord(token: string): string {
+  if (isFolded(token)) return token;
   const known = folded.get(token);
   if (known !== undefined) return known;
   if (folded.size >= FOLDED_LIMIT) folded.clear();
   const fold = foldUncached(token);
   folded.set(token, fold);
   return fold;
+}
+
+/** Lowercase ASCII letters and digits only: folding leaves the token as it is. */
+function isFolded(token: string): boolean {
+  for (let at = 0; at < token.length; at += 1) {
+    const code = token.charCodeAt(at);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
 }
 
 function foldUncached(token: string): string {
@@ -46,29 +58,152 @@ function foldUncached(token: string): string {
 
 /** Reads the words of `text` between `from` and `to` (default: all of it). Offsets refer to `text`. */
 export function normaliseWords(text: string, from = 0, to = text.length): NormalisedWords {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const segmentStarts: number[] = [];
-  let gapPending = true;
+  const read = new WordReading();
+  if (hasSurrogateIn(text, from, to)) readWithPattern(text, from, to, read);
+  else readByHand(text, from, to, read);
+  return { words: read.words, starts: read.starts, ends: read.ends, segmentStarts: read.segmentStarts };
+}
+
+/** The words read so far, and whether a gap came since the last one. */
+class WordReading {
+  readonly words: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly segmentStarts: number[] = [];
+  private gapPending = true;
+
+  gap(): void {
+    this.gapPending = true;
+  }
+
+  word(folded: string, start: number, end: number): void {
+    if (folded === '') return;
+    if (this.gapPending) {
+      this.segmentStarts.push(this.words.length);
+      this.gapPending = false;
+    }
+    this.words.push(folded);
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+}
+
+/** Reads by the TOKEN pattern itself: for text with surrogates, where code units and code points part ways. */
+function readWithPattern(text: string, from: number, to: number, read: WordReading): void {
   const pattern = new RegExp(TOKEN.source, TOKEN.flags);
   const slice = text.slice(from, to);
   for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
-    if (match[1] !== undefined || match[2] !== undefined) {
-      gapPending = true;
-      continue;
-    }
-    const folded = match[6] !== undefined ? 'and' : foldWord(match[0]);
-    if (folded === '') continue;
-    if (gapPending) {
-      segmentStarts.push(words.length);
-      gapPending = false;
-    }
-    words.push(folded);
-    starts.push(from + match.index);
-    ends.push(from + match.index + match[0].length);
+    if (match[1] !== undefined || match[2] !== undefined) read.gap();
+    else read.word(match[6] !== undefined ? 'and' : foldWord(match[0]), from + match.index, from + match.index + match[0].length);
   }
-  return { words, starts, ends, segmentStarts };
+}
+
+const WORD_PART = LETTER | MARK | NUMBER;
+const LONGEST_INSERTION = 120;
+
+/**
+ * Reads exactly what the TOKEN pattern finds in `text[from, to)` (without surrogates), a code
+ * unit at a time: the same alternatives, tried in the same order at each place.
+ */
+function readByHand(text: string, from: number, to: number, read: WordReading): void {
+  let at = from;
+  while (at < to) {
+    const code = text.charCodeAt(at);
+    const kind = charClass(code);
+    let end = -1;
+    if (code === 0x5b) {
+      end = insertionEnd(text, at, to);
+      if (end > 0) read.gap();
+    } else if (code === 0x2e || code === 0x2026) {
+      end = code === 0x2026 ? at + 1 : dotsEnd(text, to, at);
+      if (end > 0) read.gap();
+    } else if ((kind & NUMBER) !== 0) {
+      end = numberEnd(text, to, at);
+      read.word(foldWord(text.slice(at, end)), at, end);
+    } else if ((kind & (LETTER | MARK)) !== 0) {
+      end = (kind & LETTER) !== 0 ? initialsEnd(text, to, at) : -1;
+      if (end < 0) end = wordEnd(text, to, at);
+      read.word(foldWord(text.slice(at, end)), at, end);
+    } else if ((code === 0x26 || code === 0x2b) && (at === from || (classAt(text, to, at - 1) & SPACE) !== 0) && (at + 1 === to || (classAt(text, to, at + 1) & SPACE) !== 0)) {
+      end = at + 1;
+      read.word('and', at, end);
+    }
+    at = end > 0 ? end : at + 1;
+  }
+}
+
+/** `\[[^\]\n]{0,120}\]` at `at`: its end, or -1. */
+function insertionEnd(text: string, at: number, to: number): number {
+  let end = at + 1;
+  while (end < to && end - at - 1 < LONGEST_INSERTION && text[end] !== ']' && text[end] !== '\n') end += 1;
+  return end < to && text[end] === ']' ? end + 1 : -1;
+}
+
+/** `\.\s?\.\s?\.` at `at`: its end, or -1. */
+function dotsEnd(text: string, to: number, at: number): number {
+  let end = at + 1;
+  for (let dot = 0; dot < 2; dot += 1) {
+    if ((classAt(text, to, end) & SPACE) !== 0) end += 1;
+    if (codeAt(text, to, end) !== 0x2e) return -1;
+    end += 1;
+  }
+  return end;
+}
+
+/** `(?:\p{L}\.){2,}` at `at`: its end, or -1. */
+function initialsEnd(text: string, to: number, at: number): number {
+  let end = at;
+  while ((classAt(text, to, end) & LETTER) !== 0 && codeAt(text, to, end + 1) === 0x2e) end += 2;
+  return end - at >= 4 ? end : -1;
+}
+
+/** `\p{N}+(?:[.,:]\p{N}+)*\p{L}{0,2}` at `at` (a digit): its end. */
+function numberEnd(text: string, to: number, at: number): number {
+  let end = at + 1;
+  while ((classAt(text, to, end) & NUMBER) !== 0) end += 1;
+  while (isNumberSeparator(codeAt(text, to, end)) && (classAt(text, to, end + 1) & NUMBER) !== 0) {
+    end += 2;
+    while ((classAt(text, to, end) & NUMBER) !== 0) end += 1;
+  }
+  for (let letters = 0; letters < 2 && (classAt(text, to, end) & LETTER) !== 0; letters += 1) end += 1;
+  return end;
+}
+
+/** `[\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}\p{N}]+)*` at `at`: its end. */
+function wordEnd(text: string, to: number, at: number): number {
+  let end = at + 1;
+  while ((classAt(text, to, end) & WORD_PART) !== 0) end += 1;
+  while (isApostrophe(codeAt(text, to, end)) && (classAt(text, to, end + 1) & WORD_PART) !== 0) {
+    end += 2;
+    while ((classAt(text, to, end) & WORD_PART) !== 0) end += 1;
+  }
+  return end;
+}
+
+/** The classes of the code unit at `at`, none at or past `to`. */
+function classAt(text: string, to: number, at: number): number {
+  return at < to ? charClass(text.charCodeAt(at)) : 0;
+}
+
+/** The code unit at `at`, or -1 at or past `to`. */
+function codeAt(text: string, to: number, at: number): number {
+  return at < to ? text.charCodeAt(at) : -1;
+}
+
+function isNumberSeparator(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x3a;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x60 || code === 0x2bc;
+}
+
+function hasSurrogateIn(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
 }
 
 /** The comparable form as one string ("iran never won a war"), for display and tests. */

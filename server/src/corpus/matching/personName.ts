@@ -21,7 +21,20 @@ const LONGEST_TITLE = Math.max(...[...TITLES_AND_HONORIFICS].map((title) => titl
 const PARTICLES = new Set(titles.nameParticles.map((particle) => particle.toLowerCase()));
 const SUFFIXES = new Set(titles.nameSuffixes.map((suffix) => suffix.toLowerCase()));
 
+// The same names recur across thousands of articles: each is taken apart once, and its parts shared.
+const MEMO_LIMIT = 20_000;
+const parsed = new Map<string, PersonName>();
+
 export function parsePersonName(name: string): PersonName {
+  const known = parsed.get(name);
+  if (known) return known;
+  if (parsed.size >= MEMO_LIMIT) parsed.clear();
+  const person = parseUncached(name);
+  parsed.set(name, person);
+  return person;
+}
+
+function parseUncached(name: string): PersonName {
   const tokens = name.trim().split(/\s+/).filter((token) => token !== '');
   const bareFrom = endOfTitles(tokens, TITLES);
   const from = endOfTitles(tokens, TITLES_AND_HONORIFICS);

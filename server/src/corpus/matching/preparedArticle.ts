@@ -78,16 +78,26 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     if (content.length < MIN_PARAPHRASE_SHARED) continue;
     const distinct = new Set(content.map(idOf));
     passageSpans.push(stretch.start, stretch.end);
-    passageWords.push(distinct.size, ...distinct);
+    passageWords.push(distinct.size);
+    for (const id of distinct) passageWords.push(id);
   }
   return {
     words: words.join('\n'),
-    quoteSpans: Int32Array.from(kept.flatMap((quote) => [quote.start, quote.end])),
+    quoteSpans: spansOf(kept),
     packed,
     quoteBase,
     passageSpans: Int32Array.from(passageSpans),
     passageWords: Int32Array.from(passageWords),
   };
+}
+
+function spansOf(quotes: readonly QuoteInput[]): Int32Array {
+  const spans = new Int32Array(2 * quotes.length);
+  quotes.forEach((quote, index) => {
+    spans[2 * index] = quote.start;
+    spans[2 * index + 1] = quote.end;
+  });
+  return spans;
 }
 
 /** The words of `prepared`, in order: their positions are the ids its arrays use. */

@@ -1,0 +1,40 @@
+/**
+ * Unicode classes of single UTF-16 code units, exactly as the `u` regexes of the scanners see
+ * them, for hand-written scanners: a regex that returns a match array for each of the tens of
+ * thousands of words of an article costs more than the words' reading itself. Surrogates have no
+ * class here; scanners fall back to their regex on text that contains any.
+ */
+export const LETTER = 1;
+export const MARK = 2;
+export const NUMBER = 4;
+export const SPACE = 8;
+export const UPPERCASE = 16;
+const KNOWN = 128;
+
+const classes = new Uint8Array(0x10000);
+
+function classify(code: number): number {
+  const char = String.fromCharCode(code);
+  return KNOWN
+    | (/\p{L}/u.test(char) ? LETTER : 0)
+    | (/\p{M}/u.test(char) ? MARK : 0)
+    | (/\p{N}/u.test(char) ? NUMBER : 0)
+    | (/\s/u.test(char) ? SPACE : 0)
+    | (/\p{Lu}/u.test(char) ? UPPERCASE : 0);
+}
+
+/** The classes (LETTER, MARK, NUMBER, SPACE, UPPERCASE bits) of a code unit outside the surrogate range. */
+export function charClass(code: number): number {
+  const known = classes[code];
+  // No code unit at all: `charCodeAt` past the end of the text.
+  if (known === undefined) return 0;
+  if (known !== 0) return known;
+  const computed = classify(code);
+  classes[code] = computed;
+  return computed;
+}
+
+/** Whether `text` holds a surrogate, where code units and code points part ways. */
+export function hasSurrogate(text: string): boolean {
+  return /[\ud800-\udfff]/.test(text);
+}
