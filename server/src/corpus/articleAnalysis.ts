@@ -53,7 +53,7 @@ export class ArticleAnalyzer {
   constructor(
     private readonly pool: AnalysisPool | null = null,
     private readonly capacity = 512,
-    private readonly capacityLength = 300_000,
+    private readonly capacityLength = 120_000,
   ) {}
 
   setOverlay(overlay: AnalysisOverlay): void {
