@@ -47,8 +47,9 @@ export class ArticleAnalyzer {
 
   /**
    * The in-memory cache holds at most `capacity` texts and `capacityLength` characters of them
-   * (analyses grow with the text). The length bound is a few versions of a long article: each
-   * keystroke's analysis of a 100 KB text takes megabytes, and older versions rarely come back.
+   * (analyses grow with the text). The length bound is one version of a long article: each
+   * keystroke's analysis of a 100 KB text takes megabytes, older versions rarely come back, and
+   * the sections they share are remembered apart (SectionedAnalysis).
    */
   constructor(
     private readonly pool: AnalysisPool | null = null,
