@@ -18,8 +18,9 @@ export function registerSemanticTokens({ connection, documents, analyses, links 
   async function encodedTokens(document: TextDocument, range?: { start: number; end: number }): Promise<EncodedToken[]> {
     const article = await analyses.get(document);
     if (!article.analysis) return [];
-    // Positions come from the analysed text, which a later edit may already have overtaken.
-    const analysed = TextDocument.create(article.uri, document.languageId, article.version, article.text);
+    // Positions come from the analysed text, which a later edit may already have overtaken; when it has not,
+    // the open document already knows where its lines start.
+    const analysed = document.version === article.version && document.getText() === article.text ? document : TextDocument.create(article.uri, document.languageId, article.version, article.text);
     const tokens: EncodedToken[] = [];
     for (const run of tokenRuns(article.text, article.analysis, links.linkedQuoteIds(article))) {
       if (range && (run.end <= range.start || run.start >= range.end)) continue;
