@@ -13,6 +13,7 @@ import { partiesAgree, partiesIn } from './partyWords';
 import { isCollective, isOrganizationHead, isPeopleName, isPersonRole, isRoleModifier, roleKeys, splitTitle } from './roles';
 import { tokenize, type Token } from './tokens';
 import type { EntityKind, Span } from './types';
+import { memoized } from './memoized';
 
 export type MentionHow = 'name' | 'surname' | 'role' | 'pronoun' | 'handle';
 
@@ -327,18 +328,8 @@ function stretchKey(start: number, end: number): number | string {
   return start >= 0 && end >= 0 && start < OFFSET_LIMIT && end < OFFSET_LIMIT ? start * OFFSET_LIMIT + end : `${start}:${end}`;
 }
 
-const SURNAME_KEY_LIMIT = 20_000;
-const surnameKeys = new Map<string, string>();
-
 /** Names that can be one person (`samePerson`) spell their surnames with the same first letter. */
-function surnameKey(name: string): string {
-  const known = surnameKeys.get(name);
-  if (known !== undefined) return known;
-  if (surnameKeys.size >= SURNAME_KEY_LIMIT) surnameKeys.clear();
-  const key = foldName(surname(name).split(' ').pop() ?? '').charAt(0);
-  surnameKeys.set(name, key);
-  return key;
-}
+const surnameKey = memoized((name: string): string => foldName(surname(name).split(' ').pop() ?? '').charAt(0));
 
 /** `text[from, to)` ends in a comma and spaces: the appositive pattern needs one, and is slow to fail on long stretches. */
 function endsWithComma(text: string, from: number, to: number): boolean {
@@ -383,18 +374,11 @@ function canonical(entity: Entity): string {
 }
 
 // Articles repeat their names, and each reading of one asks the lexicons the same questions: each is decided once.
-const CLASSIFIED_LIMIT = 20_000;
 /** Decided names: untitled several words, untitled one word, titled several words, titled one word. */
-const classifiedNames: readonly Map<string, Classified>[] = [new Map(), new Map(), new Map(), new Map()];
+const classifiedNames = [false, true].flatMap((titled) => [false, true].map((single) => memoized((name: string) => classifyUncached(name, single, titled))));
 
 function classify(name: string, wordCount: number, titled: boolean): Classified {
-  const memo = classifiedNames[(titled ? 2 : 0) + (wordCount === 1 ? 1 : 0)] as Map<string, Classified>;
-  const known = memo.get(name);
-  if (known !== undefined) return known;
-  if (memo.size >= CLASSIFIED_LIMIT) memo.clear();
-  const decided = classifyUncached(name, wordCount === 1, titled);
-  memo.set(name, decided);
-  return decided;
+  return (classifiedNames[(titled ? 2 : 0) + (wordCount === 1 ? 1 : 0)] as (name: string) => Classified)(name);
 }
 
 function classifyUncached(name: string, single: boolean, titled: boolean): Classified {

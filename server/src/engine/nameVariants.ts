@@ -1,24 +1,15 @@
 import { distance } from 'fastest-levenshtein';
 import titles from './data/titles.json';
+import { memoized } from './memoized';
 import { isNameSuffix } from './roles';
 
 // Entity linking compares every pair of names, so the same spellings are folded and compared
 // over and over: both answers depend only on their inputs and are remembered.
 const MEMO_LIMIT = 50_000;
-const folded = new Map<string, string>();
-const samePeople = new Map<string, boolean>();
 const PARTICLES = new Set(titles.nameParticles);
 
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
-
 /** Lowercase, without accents, dots or possessive, for comparing spellings. */
-export function foldName(name: string): string {
-  return folded.get(name) ?? remember(folded, name, foldUncached(name));
-}
+export const foldName = memoized(foldUncached, MEMO_LIMIT);
 
 function foldUncached(name: string): string {
   return name
@@ -56,9 +47,13 @@ export function sameSpelling(left: string, right: string, slack = 0): boolean {
 
 /** True when two written person names can be the same person ("Qassim Soleiman", "Qasem Soleimani"). */
 export function samePerson(left: string, right: string): boolean {
-  const key = `${left}\u0000${right}`;
-  return samePeople.get(key) ?? remember(samePeople, key, samePersonUncached(left, right));
+  return samePeople(`${left}\u0000${right}`);
 }
+
+const samePeople = memoized((pair: string): boolean => {
+  const [left, right] = pair.split('\u0000') as [string, string];
+  return samePersonUncached(left, right);
+}, MEMO_LIMIT);
 
 function samePersonUncached(left: string, right: string): boolean {
   const a = nameWords(left);

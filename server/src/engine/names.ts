@@ -1,6 +1,7 @@
 import functionWords from './data/functionWords.json';
 import titles from './data/titles.json';
 import { isCapitalized, tokenize, type Token } from './tokens';
+import { memoized } from './memoized';
 
 /** A run of capitalised words that names someone or something ("Mayor Bill de Blasio", "Iran's"). */
 export interface NameRun {
@@ -68,17 +69,10 @@ function firstWordStart(text: string, from: number): number {
 }
 
 // Every word of every sentence is asked about, and articles repeat their words: each spelling is decided once.
-const NAME_WORD_LIMIT = 50_000;
-const nameWords = new Map<string, boolean>();
+const nameWord = memoized(decideNameWord, 50_000);
 
 function isNameWord(word: string): boolean {
-  if (isPlainLowercase(word)) return false;
-  const known = nameWords.get(word);
-  if (known !== undefined) return known;
-  if (nameWords.size >= NAME_WORD_LIMIT) nameWords.clear();
-  const decided = decideNameWord(word);
-  nameWords.set(word, decided);
-  return decided;
+  return !isPlainLowercase(word) && nameWord(word);
 }
 
 /** Opens with a lowercase ASCII letter and has no hyphen where "al-", "bin-" would put one: no name word, whatever the memo says. */

@@ -1,4 +1,5 @@
 import parties from './data/parties.json';
+import { memoized } from './memoized';
 
 const PARTY_OF = new Map<string, string>(Object.entries(parties.parties));
 
@@ -10,21 +11,14 @@ export function partiesIn(roles: readonly string[]): Set<string> {
 }
 
 // Every role of every entity is asked about for each role phrase of a long article: each role is read once.
-const ROLE_MEMO_LIMIT = 20_000;
-const partiesByRole = new Map<string, readonly string[]>();
-
-function partiesOfRole(role: string): readonly string[] {
-  const known = partiesByRole.get(role);
-  if (known) return known;
+const partiesOfRole = memoized((role: string): readonly string[] => {
   const parties: string[] = [];
   for (const word of role.toLowerCase().split(/[^\p{L}]+/u)) {
     const party = PARTY_OF.get(word);
     if (party !== undefined) parties.push(party);
   }
-  if (partiesByRole.size >= ROLE_MEMO_LIMIT) partiesByRole.clear();
-  partiesByRole.set(role, parties);
   return parties;
-}
+});
 
 /** A role naming a party fits a person whose roles name no party or that same party. */
 export function partiesAgree(wanted: ReadonlySet<string>, held: ReadonlySet<string>): boolean {

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { memoized } from './memoized';
 
 /** What compromise's lexicon knows about a name taken alone. */
 export interface NameFacts {
@@ -9,18 +10,8 @@ export interface NameFacts {
 }
 
 // compromise is slow on whole articles, so it only ever sees short candidate names, once each.
-const cache = new Map<string, NameFacts>();
-const CACHE_LIMIT = 20_000;
-
 /** Classifies a capitalised name ("Hillary Clinton", "Iran", "Defense Department") with compromise's lexicon. */
-export function nameFacts(name: string): NameFacts {
-  const cached = cache.get(name);
-  if (cached) return cached;
-  const facts = computeFacts(name);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(name, facts);
-  return facts;
-}
+export const nameFacts = memoized(computeFacts);
 
 function computeFacts(name: string): NameFacts {
   // The parsed terms' own tag sets: what `.json()` would list, without copying every term out first.

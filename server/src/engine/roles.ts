@@ -2,6 +2,7 @@ import demonyms from './data/demonyms.json';
 import roles from './data/roles.json';
 import titles from './data/titles.json';
 import type { Token } from './tokens';
+import { memoized } from './memoized';
 
 /** A name run taken apart: the title words in front and the bare name after them. */
 export interface TitledName {
@@ -22,33 +23,24 @@ const SUFFIXES = new Set(titles.nameSuffixes);
 const PEOPLES = new Set(demonyms.plurals);
 const PEOPLE_ADJECTIVES = new Set(demonyms.adjectives);
 
-// Every name run and every candidate phrase is asked about, and articles repeat their names: each is decided once.
-const MEMO_LIMIT = 20_000;
-const titledNames = new Map<string, TitledName>();
-const peopleNames = new Map<string, boolean>();
-const keysOfRoles = new Map<string, readonly string[]>();
+// Every name run is asked about, and articles repeat their names: each is split once.
+const titleSplits = memoized((key: string) => splitTitleOf(key.split('\u0000')));
 
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
-  const key = tokens.length === 1 ? (tokens[0] as Token).text : tokens.map((token) => token.text).join('\u0000');
-  let decided = titledNames.get(key);
-  if (!decided) {
-    if (titledNames.size >= MEMO_LIMIT) titledNames.clear();
-    decided = splitTitleUncached(tokens);
-    titledNames.set(key, decided);
-  }
+  const decided = titleSplits(tokens.length === 1 ? (tokens[0] as Token).text : tokens.map((token) => token.text).join('\u0000'));
   return { title: decided.title, nameFrom: decided.nameFrom };
 }
 
-function splitTitleUncached(tokens: readonly Token[]): TitledName {
+function splitTitleOf(words: readonly string[]): TitledName {
   let best: TitledName = { title: null, nameFrom: 0 };
-  for (let from = 0; from < tokens.length; from += 1) {
-    for (let length = Math.min(LONGEST_TITLE, tokens.length - from); length >= 1; length -= 1) {
-      const words = tokens.slice(from, from + length).map((token) => token.text);
-      if (!TITLES.has(words.join(' ').toLowerCase())) continue;
+  for (let from = 0; from < words.length; from += 1) {
+    for (let length = Math.min(LONGEST_TITLE, words.length - from); length >= 1; length -= 1) {
+      const title = words.slice(from, from + length).join(' ');
+      if (!TITLES.has(title.toLowerCase())) continue;
       // A title comes before a name: "Larry King" ends in a name, not in the title "King".
-      if (from > 0 && from + length === tokens.length) continue;
-      if (from + length > best.nameFrom || best.title === null) best = { title: words.join(' '), nameFrom: from + length };
+      if (from > 0 && from + length === words.length) continue;
+      if (from + length > best.nameFrom || best.title === null) best = { title, nameFrom: from + length };
       break;
     }
   }
@@ -56,14 +48,7 @@ function splitTitleUncached(tokens: readonly Token[]): TitledName {
 }
 
 /** Lowercase keys a role can be referred back by: "Secretary of State" -> ["secretary of state", "secretary"]. */
-export function roleKeys(role: string): readonly string[] {
-  const known = keysOfRoles.get(role);
-  if (known) return known;
-  if (keysOfRoles.size >= MEMO_LIMIT) keysOfRoles.clear();
-  const decided = roleKeysUncached(role);
-  keysOfRoles.set(role, decided);
-  return decided;
-}
+export const roleKeys = memoized(roleKeysUncached);
 
 function roleKeysUncached(role: string): readonly string[] {
   const words = role.toLowerCase().replace(/[.,]/g, '').split(/\s+/).filter((word) => word !== '');
@@ -104,14 +89,7 @@ export function isNameSuffix(word: string): boolean {
 }
 
 /** "Iraqis", "New Yorkers", "Californians": a people or the residents of a place, a group rather than one speaker. */
-export function isPeopleName(name: string): boolean {
-  const known = peopleNames.get(name);
-  if (known !== undefined) return known;
-  if (peopleNames.size >= MEMO_LIMIT) peopleNames.clear();
-  const decided = decidePeopleName(name);
-  peopleNames.set(name, decided);
-  return decided;
-}
+export const isPeopleName = memoized(decidePeopleName);
 
 function decidePeopleName(name: string): boolean {
   const folded = name.toLowerCase().replace(/^the\s+/u, '').replace(/[’']s?$/u, '').trim();

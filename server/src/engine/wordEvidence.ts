@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { isAbbreviation } from './tokens';
+import { memoized } from './memoized';
 
 interface Counts {
   capital: number;
@@ -12,8 +13,6 @@ const OPENER_MARKS = new Set([...'.!?:;"“”‘’\'([\n\r\t—–-']);
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City', 'Organization', 'Acronym'];
 const COMMON_TAGS = ['Condition', 'Verb', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression', 'Negative'];
 const MODIFIER_TAGS = ['Condition', 'Adjective', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'];
-const tagsCache = new Map<string, string[]>();
-const TAG_CACHE_LIMIT = 20_000;
 
 function key(word: string): string {
   const lower = word.toLowerCase();
@@ -128,16 +127,11 @@ interface LexiconModel {
 let model: LexiconModel | null = null;
 
 /** The word's tags with their ancestors ("PresentTense" is a "Verb"): the lexicon first, compromise's tagger for unknown words. */
-function lexiconTags(word: string): string[] {
-  const cached = tagsCache.get(word);
-  if (cached) return cached;
+const lexiconTags = memoized((word: string): string[] => {
   model ??= nlp.model() as unknown as LexiconModel;
   const entry = model.one.lexicon[word.toLowerCase()];
-  const tags = entry === undefined ? taggedAlone(word) : withAncestors(Array.isArray(entry) ? entry : [entry], model.one.tagSet);
-  if (tagsCache.size >= TAG_CACHE_LIMIT) tagsCache.clear();
-  tagsCache.set(word, tags);
-  return tags;
-}
+  return entry === undefined ? taggedAlone(word) : withAncestors(Array.isArray(entry) ? entry : [entry], model.one.tagSet);
+});
 
 function withAncestors(tags: readonly string[], tagSet: Record<string, TagInfo>): string[] {
   const all = new Set<string>();

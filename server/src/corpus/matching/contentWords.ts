@@ -1,24 +1,15 @@
 import data from './data/stopWords.json';
+import { memoized } from '../../engine/memoized';
 
 const STOP_WORDS: ReadonlySet<string> = new Set(data.stopWords);
 const SHORT_FORMS: ReadonlyMap<string, string> = new Map(Object.entries(data.shortForms));
 
 // Every word of every passage is asked about, and articles repeat their words: each is decided once.
-const CONTENT_FORMS_LIMIT = 100_000;
-const contentForms = new Map<string, string | null>();
-
 /**
  * The form of a normalised word used to compare meaning rather than wording, or null for a
  * function word: "27th" -> "27", "Dec" -> "december", "attacks" -> "attack".
  */
-export function contentForm(word: string): string | null {
-  const known = contentForms.get(word);
-  if (known !== undefined) return known;
-  if (contentForms.size >= CONTENT_FORMS_LIMIT) contentForms.clear();
-  const form = contentFormUncached(word);
-  contentForms.set(word, form);
-  return form;
-}
+export const contentForm = memoized(contentFormUncached, 100_000);
 
 function contentFormUncached(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;

@@ -1,4 +1,5 @@
 import { charClass, LETTER, MARK, NUMBER, SPACE } from '../../engine/charClasses';
+import { memoized } from '../../engine/memoized';
 
 /**
  * A quote's comparable form: the words it is made of, case-folded and stripped of accents, quote
@@ -25,18 +26,11 @@ const TOKEN =
   /(\[[^\]\n]{0,120}\])|(\.\s?\.\s?\.|…)|((?:\p{L}\.){2,})|(\p{N}+(?:[.,:]\p{N}+)*\p{L}{0,2})|([\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}\p{N}]+)*)|((?<=^|\s)[&+](?=\s|$))/gu;
 
 // Articles repeat the same few thousand words: each spelling is folded once.
-const FOLDED_LIMIT = 100_000;
-const folded = new Map<string, string>();
+const folded = memoized(foldUncached, 100_000);
 
 /** Case-folded, accent-free spelling of one token, without dots and apostrophes. */
 export function foldWord(token: string): string {
-  if (isFolded(token)) return token;
-  const known = folded.get(token);
-  if (known !== undefined) return known;
-  if (folded.size >= FOLDED_LIMIT) folded.clear();
-  const fold = foldUncached(token);
-  folded.set(token, fold);
-  return fold;
+  return isFolded(token) ? token : folded(token);
 }
 
 /** Lowercase ASCII letters and digits only: folding leaves the token as it is. */

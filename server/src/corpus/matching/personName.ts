@@ -1,5 +1,6 @@
 import titles from '../../engine/data/titles.json';
 import { foldName } from '../../engine/nameVariants';
+import { memoized } from '../../engine/memoized';
 
 /** A written person name taken apart for comparison across articles. */
 export interface PersonName {
@@ -22,17 +23,7 @@ const PARTICLES = new Set(titles.nameParticles.map((particle) => particle.toLowe
 const SUFFIXES = new Set(titles.nameSuffixes.map((suffix) => suffix.toLowerCase()));
 
 // The same names recur across thousands of articles: each is taken apart once, and its parts shared.
-const MEMO_LIMIT = 20_000;
-const parsed = new Map<string, PersonName>();
-
-export function parsePersonName(name: string): PersonName {
-  const known = parsed.get(name);
-  if (known) return known;
-  if (parsed.size >= MEMO_LIMIT) parsed.clear();
-  const person = parseUncached(name);
-  parsed.set(name, person);
-  return person;
-}
+export const parsePersonName = memoized(parseUncached);
 
 function parseUncached(name: string): PersonName {
   const tokens = name.trim().split(/\s+/).filter((token) => token !== '');
