@@ -1,4 +1,4 @@
-import { MAX_QUOTES_PER_ARTICLE, preparedWords, type PreparedArticle } from './preparedArticle';
+import { ArticleWords, MAX_QUOTES_PER_ARTICLE, preparedWords, type PreparedArticle } from './preparedArticle';
 
 /** What the matcher indexes of one section, prepared from the section's text alone, and where the section starts. */
 export interface PreparedSection {
@@ -17,17 +17,8 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
   if (parts.length === 1 && parts[0]?.offset === 0) return parts[0].prepared;
   const quoteCount = parts.reduce((count, { prepared }) => count + prepared.quoteBase.length, 0);
   if (quoteCount > MAX_QUOTES_PER_ARTICLE) return null;
-  const words: string[] = [];
-  const ids = new Map<string, number>();
-  const idOf = (word: string): number => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = words.length;
-      ids.set(word, id);
-      words.push(word);
-    }
-    return id;
-  };
+  const words = new ArticleWords();
+  const idOf = (word: string): number => words.idOf(word);
   const localWords = parts.map(({ prepared }) => preparedWords(prepared));
   const packedLength = parts.reduce((length, { prepared }) => length + prepared.packed.length, 0);
   const packed = new Uint32Array(packedLength);
@@ -69,7 +60,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
     }
   }
   return {
-    words: words.join('\n'),
+    words: words.joined(),
     quoteSpans,
     packed,
     quoteBase,

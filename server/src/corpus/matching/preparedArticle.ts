@@ -35,17 +35,8 @@ export interface PreparedArticle {
 /** Reads the article the way the matcher indexes it; `quotes` beyond MAX_QUOTES_PER_ARTICLE are left out. */
 export function prepareArticle(text: string, quotes: readonly QuoteInput[]): PreparedArticle {
   const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE);
-  const words: string[] = [];
-  const ids = new Map<string, number>();
-  const idOf = (word: string): number => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = words.length;
-      ids.set(word, id);
-      words.push(word);
-    }
-    return id;
-  };
+  const words = new ArticleWords();
+  const idOf = (word: string): number => words.idOf(word);
   const normalised = kept.map((quote) => normaliseWords(text, quote.start, quote.end));
   const quoteBase = new Uint32Array(kept.length);
   let size = 0;
@@ -82,7 +73,7 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     for (const id of distinct) passageWords.push(id);
   }
   return {
-    words: words.join('\n'),
+    words: words.joined(),
     quoteSpans: spansOf(kept),
     packed,
     quoteBase,
@@ -98,6 +89,27 @@ function spansOf(quotes: readonly QuoteInput[]): Int32Array {
     spans[2 * index + 1] = quote.end;
   });
   return spans;
+}
+
+/** An article's own word list: ids are positions in it, given in the order words are first met. */
+export class ArticleWords {
+  private readonly words: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+    }
+    return id;
+  }
+
+  /** The list as `PreparedArticle.words` keeps it. */
+  joined(): string {
+    return this.words.join('\n');
+  }
 }
 
 /** The words of `prepared`, in order: their positions are the ids its arrays use. */
