@@ -192,15 +192,5 @@ const annotationCommands = registerAnnotationCommands({
 
 connection.onShutdown(() => indexer.flush());
 
-// Diagnostics for benchmarks: ARTICLE_LENS_MEMORY_LOG=ms logs this thread's memory that often.
-const memoryLogMs = Number(process.env.ARTICLE_LENS_MEMORY_LOG ?? 0);
-if (memoryLogMs > 0) {
-  setInterval(() => {
-    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-    const mb = (bytes: number): string => (bytes / 1048576).toFixed(0);
-    connection.console.log(`memory: rss ${mb(rss)} heapUsed ${mb(heapUsed)} heapTotal ${mb(heapTotal)} external ${mb(external)} arrayBuffers ${mb(arrayBuffers)} articles ${corpus.size}`);
-  }, memoryLogMs).unref();
-}
-
 documents.listen(connection);
 connection.listen();
