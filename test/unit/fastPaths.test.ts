@@ -208,6 +208,38 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it('matches and paraphrases remembered between questions equal a fresh corpus’s answers after every change', async () => {
+    const analyzer = new ArticleAnalyzer(null);
+    const corpus = new Corpus();
+    const links = new CorpusLinks(corpus, 0);
+    const uris = seeds.map((_text, index) => `file:///recent/${index}.txt`);
+    const set = async (target: Corpus, uri: string, text: string): Promise<void> => {
+      target.set(uri, text, 'disk', 0, await analyzer.analyseInBackground(uri, text, LIMIT));
+    };
+    for (const [index, text] of seeds.entries()) await set(corpus, uris[index] as string, text);
+    let asked = 0;
+    const edited = uris[0] as string;
+    for (const [step, text] of edits.slice(0, 40).entries()) {
+      // Quotes of other articles carried by the one about to change, asked about (and so remembered) first.
+      const probes = uris
+        .slice(1)
+        .flatMap((uri) => (corpus.get(uri)?.analysis?.quotes ?? []).map((quote) => ({ uri, id: quote.id })))
+        .filter(({ uri, id }) => links.matchesOf(uri, id).some((match) => match.articleId === edited))
+        .slice(0, 8);
+      for (const { uri, id } of probes) links.paraphrasesOf(uri, id);
+      await set(corpus, edited, text);
+      const fresh = new Corpus();
+      for (const article of corpus.all()) fresh.set(article.uri, article.text, 'disk', 0, await analyzer.analyseInBackground(article.uri, article.text, LIMIT));
+      const freshLinks = new CorpusLinks(fresh, 0);
+      for (const { uri, id } of probes) {
+        assert.deepStrictEqual(links.matchesOf(uri, id), freshLinks.matchesOf(uri, id), `step ${step}, ${uri} ${id}`);
+        assert.deepStrictEqual(links.paraphrasesOf(uri, id), freshLinks.paraphrasesOf(uri, id));
+        asked += links.matchesOf(uri, id).length;
+      }
+    }
+    assert.ok(asked > 40, `matches were compared (${asked})`);
+  });
+
   it('counts remembered in the store for a corpus equal counting it afresh, and are not reused for another corpus', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-counts-'));
     const counted = (links: CorpusLinks): Promise<{ speakers: number; linkedQuotes: number }> =>

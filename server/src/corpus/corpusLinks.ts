@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RememberedCounts } from './articleAnalysis';
 import type { Article, Corpus } from './corpus';
+import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
@@ -22,6 +23,8 @@ export class CorpusLinks {
   private readonly matcher = new QuoteMatcher();
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
+  private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
+  private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
   private counts = { speakers: 0, linkedQuotes: 0 };
   private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean; running: number; held: boolean } = {
     timer: undefined,
@@ -56,13 +59,14 @@ export class CorpusLinks {
     return this.recount.pending;
   }
 
-  /** Verbatim matches of a quote elsewhere: other articles, and repeats within its own. */
+  /** Verbatim matches of a quote elsewhere: other articles, and repeats within its own. Callers must not change them. */
   matchesOf(uri: string, quoteId: string): QuoteMatch[] {
-    return this.matcher.matchesOf(uri, quoteId);
+    return this.recentMatches.answer(`${uri}\u0000${quoteId}`, () => this.matcher.matchesOf(uri, quoteId));
   }
 
+  /** Callers must not change them. */
   paraphrasesOf(uri: string, quoteId: string): Paraphrase[] {
-    return this.matcher.paraphrasesOf(uri, quoteId);
+    return this.recentParaphrases.answer(`${uri}\u0000${quoteId}`, () => this.matcher.paraphrasesOf(uri, quoteId));
   }
 
   /** Ids of the article's quotes that at least one other article carries. */
@@ -75,7 +79,7 @@ export class CorpusLinks {
   }
 
   otherArticlesCarrying(uri: string, quoteId: string): Set<string> {
-    return new Set(this.matcher.matchesOf(uri, quoteId).map((match) => match.articleId).filter((id) => id !== uri));
+    return new Set(this.matchesOf(uri, quoteId).map((match) => match.articleId).filter((id) => id !== uri));
   }
 
   clusters(): QuoteCluster[] {
@@ -108,6 +112,8 @@ export class CorpusLinks {
 
   private update(uri: string, article: Article | undefined): void {
     this.clusterCache = null;
+    this.recentMatches.forgetAll();
+    this.recentParaphrases.forgetAll();
     this.scheduleRecount();
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
