@@ -1,5 +1,8 @@
-/** Answers kept: a hover asks about one quote several times as the pointer moves over it. */
-const KEPT = 16;
+/**
+ * Answers kept: a hover asks about one quote several times as the pointer moves over it. Few,
+ * because the matches of a quote carried by thousands of articles take megabytes.
+ */
+const KEPT = 4;
 
 /**
  * The last few answers of a query about the corpus, all forgotten whenever the corpus changes.
