@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { ArticleAnalyzer, contentHash } from '../../server/src/corpus/articleAnalysis';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
@@ -187,6 +188,18 @@ describe('fast paths give the plain analysis', function () {
       for (const text of seeds) assert.deepStrictEqual(analysisOf(await reader.analyseInBackground('file:///w.txt', text, LIMIT)), analyze(text));
 
       assert.equal((await AnalysisStore.open(folder, 'engine-2')).size, 0, 'another engine build must not reuse analyses');
+      // An entry that cannot be read costs that entry alone, not the others of its file.
+      const [fileWithEntries] = readdirSync(folder).filter((name) => name.startsWith('analysis-index'));
+      assert.ok(fileWithEntries, 'the store wrote its entries');
+      const shard = deserialize(readFileSync(join(folder, fileWithEntries))) as { entries: Map<string, Uint8Array> };
+      const [brokenHash] = shard.entries.keys();
+      assert.ok(brokenHash !== undefined);
+      shard.entries.set(brokenHash, Buffer.from('not an entry'));
+      writeFileSync(join(folder, fileWithEntries), serialize(shard));
+      const withBroken = await AnalysisStore.open(folder, 'engine-1');
+      assert.equal(withBroken.size, seeds.length - 1, 'only the broken entry is left out');
+      assert.equal(withBroken.get(brokenHash, ''), undefined);
+      for (const text of seeds) if (contentHash(text) !== brokenHash) assert.deepStrictEqual(withBroken.get(contentHash(text), text), plain(text));
       const files = readdirSync(folder);
       assert.ok(files.length > 1, 'the index is spread over several files');
       writeFileSync(join(folder, files[0] as string), Buffer.from('not an index at all'));

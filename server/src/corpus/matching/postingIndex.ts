@@ -6,8 +6,8 @@ const MAX_LOAD = 0.75;
  * keys, each heading a linked list of values in a shared pool. Millions of postings cost a few
  * bytes each, where a Map of arrays would cost tens of bytes per key.
  *
- * Removal is lazy: `forget` only lowers a key's count, and the stale values stay in its list
- * (readers skip them) until `compact` drops every value its caller no longer recognises.
+ * Removal unlinks a value found among its key's newest; any other it leaves in the list, stale
+ * (readers skip them), until `compact` drops every value its caller no longer recognises.
  */
 export class PostingIndex {
   private keys: Int32Array;
@@ -60,13 +60,33 @@ export class PostingIndex {
     this.livePostings += 1;
   }
 
-  /** Marks one value under `key` as stale; the caller must stop recognising that value. */
-  forget(key: number): void {
+  /**
+   * Removes one value under `key` that `belongs` recognises, unlinking it at once when it is
+   * among the `reach` newest values of that key (values are listed newest first); otherwise it
+   * is only marked stale: it stays in the list, and the caller must stop recognising it. True
+   * when it was unlinked.
+   */
+  remove(key: number, belongs: (value: number) => boolean, reach: number): boolean {
     const slot = this.find(key);
-    if (slot < 0 || (this.counts[slot] ?? 0) <= 0) return;
+    if (slot < 0 || (this.counts[slot] ?? 0) <= 0) return false;
     this.counts[slot] = (this.counts[slot] ?? 1) - 1;
     this.livePostings -= 1;
+    let previous = -1;
+    let node = this.heads[slot] ?? -1;
+    for (let step = 0; node >= 0 && step < reach; step += 1) {
+      const after = this.next[node] ?? -1;
+      if (belongs(this.values[node] ?? 0)) {
+        if (previous < 0) this.heads[slot] = after;
+        else this.next[previous] = after;
+        this.next[node] = this.freeList;
+        this.freeList = node;
+        return true;
+      }
+      previous = node;
+      node = after;
+    }
     this.stalePostings += 1;
+    return false;
   }
 
   /** Number of forgotten values still taking room. */

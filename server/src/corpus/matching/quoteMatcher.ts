@@ -30,6 +30,12 @@ export { MAX_QUOTES_PER_ARTICLE } from './preparedArticle';
 
 /** Stale postings tolerated before compacting, whatever the size of the corpus. */
 const MIN_STALE_TO_COMPACT = 50_000;
+/**
+ * How many of a key's newest postings removal looks through for an article's own. An article
+ * set again soon after (an editor's, at each keystroke) has its postings at the heads of their
+ * lists, so they are unlinked at once and never wait for a compaction of the whole index.
+ */
+const REMOVAL_REACH = 16;
 
 interface StoredQuote {
   readonly id: string;
@@ -140,7 +146,7 @@ export class QuoteMatcher implements ClusterSource {
     };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
-    kept.forEach((_quote, index) => this.indexQuote(record, index, true));
+    kept.forEach((_quote, index) => this.indexQuote(record, index));
     this.quoteCount += kept.length;
   }
 
@@ -148,16 +154,23 @@ export class QuoteMatcher implements ClusterSource {
     const record = this.articles.get(articleId);
     if (!record) return;
     this.carried.noteChange(articleId);
-    record.quotes.forEach((_quote, index) => this.indexQuote(record, index, false));
-    for (const id of record.passageWords) this.wordIndex.forget(id);
-    for (const passage of record.passageSlots) {
-      this.passageArticle[passage] = -1;
-      this.retiredPassages.push(passage);
-    }
+    const ownQuote = (value: number): boolean => Math.floor(value / MAX_QUOTES_PER_ARTICLE) === record.slot;
+    const ownPassage = (passage: number): boolean => this.passageArticle[passage] === record.slot;
+    let left = 0;
+    record.quotes.forEach((_quote, index) => (left += this.unindexQuote(record, index, ownQuote)));
+    for (const id of record.passageWords) if (!this.wordIndex.remove(id, ownPassage, REMOVAL_REACH)) left += 1;
+    for (const passage of record.passageSlots) this.passageArticle[passage] = -1;
     this.quoteCount -= record.quotes.length;
     this.articles.delete(articleId);
     this.bySlot[record.slot] = undefined;
-    this.retiredSlots.push(record.slot);
+    // With none of its postings left behind, the article's slots are free at once.
+    if (left === 0) {
+      this.freeSlots.push(record.slot);
+      this.freePassages.push(...record.passageSlots);
+    } else {
+      this.retiredSlots.push(record.slot);
+      this.retiredPassages.push(...record.passageSlots);
+    }
     this.compactWhenStale();
   }
 
@@ -305,17 +318,21 @@ export class QuoteMatcher implements ClusterSource {
     };
   }
 
-  private indexQuote(record: ArticleRecord, index: number, adding: boolean): void {
+  private indexQuote(record: ArticleRecord, index: number): void {
     const value = record.slot * MAX_QUOTES_PER_ARTICLE + index;
     const ids = this.view(record, index).ids;
     if (ids.length === 0) return;
-    const whole = record.wholeKeys[index] ?? 0;
-    if (adding) this.wholeIndex.add(whole, value);
-    else this.wholeIndex.forget(whole);
-    for (const pair of distinctPairs(ids)) {
-      if (adding) this.pairIndex.add(pair, value);
-      else this.pairIndex.forget(pair);
-    }
+    this.wholeIndex.add(record.wholeKeys[index] ?? 0, value);
+    for (const pair of distinctPairs(ids)) this.pairIndex.add(pair, value);
+  }
+
+  /** Removes what `indexQuote` added; returns how many postings were left behind, stale. */
+  private unindexQuote(record: ArticleRecord, index: number, own: (value: number) => boolean): number {
+    const ids = this.view(record, index).ids;
+    if (ids.length === 0) return 0;
+    let left = this.wholeIndex.remove(record.wholeKeys[index] ?? 0, own, REMOVAL_REACH) ? 0 : 1;
+    for (const pair of distinctPairs(ids)) if (!this.pairIndex.remove(pair, own, REMOVAL_REACH)) left += 1;
+    return left;
   }
 
   /** Drops stale postings once they are as many as a third of the live ones, then frees their slots. */

@@ -5,16 +5,20 @@ import type { Analysis } from '../../engine';
 import type { RememberedCounts } from '../articleAnalysis';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText, CompactAnalysedText } from '../workers/analysisMessages';
+import { TimeSlices } from '../timeSlices';
 import { blankedCopy, restoreSpanTexts, spanTextsAreSlices } from '../workers/spanTexts';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v4.${shard.toString(16)}.bin`;
-const COUNTS_FILE = 'analysis-counts.v4.bin';
+const SHARD_FILE = (shard: number): string => `analysis-index.v5.${shard.toString(16)}.bin`;
+const COUNTS_FILE = 'analysis-counts.v5.bin';
+/** Longest stretch that reading or writing the store keeps the server's thread. */
+const SLICE_MS = 2;
 
+/** Each entry is serialised on its own (a CompactAnalysedText), so that no save or read holds the thread for a whole file. */
 interface StoredShard {
   engine: string;
-  entries: Map<string, CompactAnalysedText>;
+  entries: Map<string, Uint8Array>;
 }
 
 /**
@@ -40,7 +44,9 @@ interface StoredCounts {
  *
  * Entries live in sixteen files rather than one: reading one file at a time never holds the
  * whole index twice in memory (bytes and objects), and a save rewrites only the files whose
- * entries changed.
+ * entries changed. Within a file each entry is serialised apart, and reading or writing lets
+ * requests in every few milliseconds: the first save after indexing thousands of articles
+ * used to hold the thread for a quarter of a second per file.
  */
 export class AnalysisStore {
   private readonly dirtyShards = new Set<number>();
@@ -61,9 +67,10 @@ export class AnalysisStore {
 
   static async open(folder: string, engine: string): Promise<AnalysisStore> {
     const shards = emptyShards();
+    const slices = new TimeSlices(SLICE_MS);
     for (let shard = 0; shard < SHARDS; shard++) {
       const stored = await readStored(join(folder, SHARD_FILE(shard)));
-      if (isStoredShard(stored) && stored.engine === engine) shards[shard] = loadedEntries(stored.entries);
+      if (isStoredShard(stored) && stored.engine === engine) shards[shard] = await loadedEntries(stored.entries, slices);
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
     return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null);
@@ -123,11 +130,13 @@ export class AnalysisStore {
       return;
     }
     const folder = this.folder;
+    const slices = new TimeSlices(SLICE_MS);
     try {
       await mkdir(folder, { recursive: true });
       for (const shard of [...this.dirtyShards]) {
+        // Entries put while this shard is being written mark it dirty again, for the next save.
         this.dirtyShards.delete(shard);
-        const stored: StoredShard = { engine: this.engine, entries: storedEntries(this.shards[shard] as Map<string, Entry>) };
+        const stored: StoredShard = { engine: this.engine, entries: await storedEntries(this.shards[shard] as Map<string, Entry>, slices) };
         await writeAtomically(folder, SHARD_FILE(shard), serialize(stored));
       }
       if (this.countsDirty) {
@@ -149,11 +158,13 @@ function emptyShards(): Map<string, Entry>[] {
 }
 
 /** What a shard file holds of its entries: span texts left out wherever they can be restored. */
-function storedEntries(entries: ReadonlyMap<string, Entry>): Map<string, CompactAnalysedText> {
-  const stored = new Map<string, CompactAnalysedText>();
-  for (const [hash, { analysed, texts }] of entries) {
+async function storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): Promise<Map<string, Uint8Array>> {
+  const stored = new Map<string, Uint8Array>();
+  for (const [hash, { analysed, texts }] of [...entries]) {
+    await slices.yieldIfDue();
     const analysis = texts === 'sliceable' ? blankedCopy(analysed.analysis) : analysed.analysis;
-    stored.set(hash, { analysis, matching: analysed.matching, blanked: texts !== 'own' });
+    const compact: CompactAnalysedText = { analysis, matching: analysed.matching, blanked: texts !== 'own' };
+    stored.set(hash, serialize(compact));
   }
   return stored;
 }
@@ -189,10 +200,15 @@ async function writeAtomically(folder: string, name: string, bytes: Uint8Array):
 /**
  * Typed arrays that `deserialize` returns are views into the buffer it read: kept as they are,
  * any one of them would keep the whole file in memory for the session. Each gets its own copy.
+ * An entry that cannot be read is left out, as if it had never been stored.
  */
-function loadedEntries(stored: ReadonlyMap<string, CompactAnalysedText>): Map<string, Entry> {
+async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: TimeSlices): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
-  for (const [hash, { analysis, matching, blanked }] of stored) {
+  for (const [hash, bytes] of stored) {
+    await slices.yieldIfDue();
+    const entry = readEntry(bytes);
+    if (entry === null) continue;
+    const { analysis, matching, blanked } = entry;
     const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = matching;
     const owned = {
       words,
@@ -211,8 +227,17 @@ function isStoredShard(value: unknown): value is StoredShard {
   if (typeof value !== 'object' || value === null) return false;
   const { engine, entries } = value as Partial<StoredShard>;
   if (typeof engine !== 'string' || !(entries instanceof Map)) return false;
-  for (const [hash, analysed] of entries) if (typeof hash !== 'string' || !isAnalysedText(analysed)) return false;
+  for (const [hash, bytes] of entries) if (typeof hash !== 'string' || !(bytes instanceof Uint8Array)) return false;
   return true;
+}
+
+function readEntry(bytes: Uint8Array): CompactAnalysedText | null {
+  try {
+    const entry: unknown = deserialize(bytes);
+    return isAnalysedText(entry) ? entry : null;
+  } catch {
+    return null;
+  }
 }
 
 function isStoredCounts(value: unknown): value is StoredCounts {
