@@ -87,4 +87,29 @@ describe('corpus speakers', () => {
     assert.deepEqual(backward, forward);
     assert.equal(forward.length, 1);
   });
+
+  it('worked out with pauses, gives the same entities, and gives none when an article changes meanwhile', async () => {
+    const articles: Record<string, Speaker[]> = {};
+    const given = ['Mike', 'Ivanka', 'Donald', 'Ali', 'Javad'];
+    const family = ['Pompeo', 'Trump', 'Khamenei', 'Zarif', 'Soleimani', 'Suleimani'];
+    for (let n = 0; n < 300; n++) {
+      articles[`article-${n}`] = [
+        speaker(`${given[n % given.length]} ${family[n % family.length]}`),
+        speaker(family[(n * 7) % family.length] as string),
+        speaker(n % 3 === 0 ? 'the Pentagon' : 'Pentagon', [], 'organization'),
+      ];
+    }
+    let pauses = 0;
+    const paused = await corpus(articles).entitiesWithPauses(async () => void pauses++);
+    assert.deepEqual(paused, corpus(articles).entities());
+    assert.ok(pauses > 100, `the work was cut into pieces (${pauses})`);
+
+    const changing = corpus(articles);
+    let changes = 0;
+    const stale = await changing.entitiesWithPauses(async () => {
+      if (changes++ === 50) changing.setArticle('article-0', [speaker('Qasem Soleimani')]);
+    });
+    assert.equal(stale, null, 'an article changed while the entities were worked out');
+    assert.deepEqual(changing.entities(), corpus({ ...articles, 'article-0': [speaker('Qasem Soleimani')] }).entities());
+  });
 });

@@ -171,7 +171,9 @@ export class CorpusLinks {
       if (this.corpus.get(article.uri) === article) linkedQuotes += this.linkedQuoteIds(article).size;
     }
     if (generation !== this.recount.generation) return;
-    const speakers = this.speakers.entities().length;
+    const entities = await this.speakers.entitiesWithPauses(() => slices.yieldIfDue());
+    if (entities === null || generation !== this.recount.generation) return;
+    const speakers = entities.length;
     if (fingerprint !== null) this.memory?.rememberCounts({ fingerprint, speakers, linkedQuotes });
     this.finishCount(speakers, linkedQuotes);
   }

@@ -30,7 +30,12 @@ export class SectionedAnalysis {
     const parts = await Promise.all(
       sections.map(async ({ start, end }) => {
         const slice = text.slice(start, end);
-        return { offset: start, analysed: this.recall(slice) ?? (await this.analyseSection(slice, urgent)), slice };
+        const recalled = this.recall(slice);
+        if (recalled) return { offset: start, analysed: recalled, slice };
+        // Remembered sections outlive the version they were cut from: a slice, and every span text
+        // cut from it, would keep that whole version's text alive, one per keystroke.
+        const own = ownCopy(slice);
+        return { offset: start, analysed: await this.analyseSection(own, urgent), slice: own };
       }),
     );
     for (const { slice, analysed } of parts) this.remember(slice, analysed);
@@ -59,4 +64,9 @@ export class SectionedAnalysis {
       this.rememberedLength -= oldest.length;
     }
   }
+}
+
+/** The same text in a string of its own: V8 keeps a slice's whole parent string alive. */
+function ownCopy(slice: string): string {
+  return JSON.parse(JSON.stringify(slice)) as string;
 }

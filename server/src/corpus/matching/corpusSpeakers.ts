@@ -40,22 +40,43 @@ const MIN_ACRONYM = 3;
  */
 export class CorpusSpeakers {
   private readonly byArticle = new Map<string, SpeakerRecord[]>();
-  private built: { entities: CorpusEntity[]; index: Map<string, CorpusEntity> } | null = null;
+  private built: Built | null = null;
+  /** Bumped at every change: work begun on an earlier version is stale. */
+  private version = 0;
 
   setArticle(articleId: string, speakers: readonly Speaker[]): void {
     this.byArticle.set(
       articleId,
       speakers.map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null })),
     );
-    this.built = null;
+    this.changed();
   }
 
   removeArticle(articleId: string): void {
-    if (this.byArticle.delete(articleId)) this.built = null;
+    if (this.byArticle.delete(articleId)) this.changed();
   }
 
   entities(): readonly CorpusEntity[] {
     return this.build().entities;
+  }
+
+  /**
+   * The same as `entities()`, worked out with `pause` awaited every so often: at thousands of
+   * articles the whole takes a few hundred milliseconds, too long to hold a server's thread.
+   * Null when an article changed meanwhile.
+   */
+  async entitiesWithPauses(pause: () => Promise<void>): Promise<readonly CorpusEntity[] | null> {
+    if (this.built) return this.built.entities;
+    const version = this.version;
+    const steps = this.buildSteps();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        this.built = step.value;
+        return step.value.entities;
+      }
+      await pause();
+      if (this.version !== version) return null;
+    }
   }
 
   /** The entity an article's speaker (by its name in that article) belongs to. */
@@ -63,39 +84,73 @@ export class CorpusSpeakers {
     return this.build().index.get(recordKey(articleId, speakerName)) ?? null;
   }
 
-  private build(): { entities: CorpusEntity[]; index: Map<string, CorpusEntity> } {
+  private changed(): void {
+    this.built = null;
+    this.version += 1;
+  }
+
+  private build(): Built {
     if (this.built) return this.built;
-    const records = [...this.byArticle.keys()]
-      .sort()
-      .flatMap((articleId) => [...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name)));
-    const groups = [...groupPeople(records.filter((record) => record.person !== null)), ...groupOrganisations(records.filter((record) => record.person === null))];
-    const entities = groups.map(describe).sort((a, b) => compareText(a.id, b.id));
+    const steps = this.buildSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.built = step.value;
+    return this.built;
+  }
+
+  /** Works the entities out, yielding between pieces of work (see `entitiesWithPauses`). */
+  private *buildSteps(): Generator<void, Built> {
+    const records: SpeakerRecord[] = [];
+    for (const articleId of [...this.byArticle.keys()].sort()) {
+      records.push(...[...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name)));
+      yield;
+    }
+    const people = yield* groupPeople(records.filter((record) => record.person !== null));
+    const organisations = yield* groupOrganisations(records.filter((record) => record.person === null));
+    const entities: CorpusEntity[] = [];
+    for (const group of [...people, ...organisations]) {
+      entities.push(describe(group));
+      yield;
+    }
+    entities.sort((a, b) => compareText(a.id, b.id));
     uniqueIds(entities);
     const index = new Map<string, CorpusEntity>();
-    for (const entity of entities) for (const mention of entity.articles) index.set(recordKey(mention.articleId, mention.speakerName), entity);
-    this.built = { entities, index };
-    return this.built;
+    for (const entity of entities) {
+      for (const mention of entity.articles) index.set(recordKey(mention.articleId, mention.speakerName), entity);
+      yield;
+    }
+    return { entities, index };
   }
 }
 
+interface Built {
+  readonly entities: CorpusEntity[];
+  readonly index: Map<string, CorpusEntity>;
+}
+
 /** People: same family name (allowing spelling slips), then same or no given name. */
-function groupPeople(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+function* groupPeople(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
   const unnamed = records.filter((record) => record.person?.family === null);
-  const families = familySpellings(records.flatMap((record) => (record.person?.family ? [record.person.family] : [])));
+  const families = yield* familySpellings(records.flatMap((record) => (record.person?.family ? [record.person.family] : [])));
   const byFamily = new Map<string, SpeakerRecord[]>();
   for (const record of records) {
     const family = record.person?.family;
     if (!family) continue;
     const group = families.get(family) ?? family;
-    byFamily.set(group, [...(byFamily.get(group) ?? []), record]);
+    const members = byFamily.get(group);
+    if (members) members.push(record);
+    else byFamily.set(group, [record]);
   }
   const groups: SpeakerRecord[][] = unnamed.map((record) => [record]);
-  for (const family of [...byFamily.keys()].sort()) groups.push(...splitByGivenName(byFamily.get(family) ?? []));
-  return mergeByHandle(groups);
+  for (const family of [...byFamily.keys()].sort()) {
+    groups.push(...splitByGivenName(byFamily.get(family) ?? []));
+    yield;
+  }
+  return yield* mergeByHandle(groups);
 }
 
 /** Maps each family-name spelling to the first (alphabetically) of the spellings it is a variant of. */
-function familySpellings(spellings: readonly string[]): Map<string, string> {
+function* familySpellings(spellings: readonly string[]): Generator<void, Map<string, string>> {
   const distinct = [...new Set(spellings)].sort();
   const parent = new Map(distinct.map((spelling) => [spelling, spelling]));
   const root = (spelling: string): string => {
@@ -104,10 +159,15 @@ function familySpellings(spellings: readonly string[]): Map<string, string> {
     return at;
   };
   const buckets = new Map<string, string[]>();
-  for (const spelling of distinct) buckets.set(spelling[0] ?? '', [...(buckets.get(spelling[0] ?? '') ?? []), spelling]);
+  for (const spelling of distinct) {
+    const bucket = buckets.get(spelling[0] ?? '');
+    if (bucket) bucket.push(spelling);
+    else buckets.set(spelling[0] ?? '', [spelling]);
+  }
   for (const bucket of buckets.values()) {
     bucket.sort((a, b) => a.length - b.length || compareText(a, b));
     for (let i = 0; i < bucket.length; i += 1) {
+      yield;
       const one = bucket[i] as string;
       for (let j = i + 1; j < bucket.length && (bucket[j] as string).length - one.length <= 2; j += 1) {
         const other = bucket[j] as string;
@@ -126,7 +186,9 @@ function familySpellings(spellings: readonly string[]): Map<string, string> {
  * most articles, else stays apart (it could be any of them).
  */
 function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
-  const named: SpeakerRecord[][] = [];
+  // Thousands of articles may quote one family: each group keeps its distinct given names and
+  // articles, so that placing a record costs the number of groups, not of records placed.
+  const named: GivenNameGroup[] = [];
   const bare: SpeakerRecord[] = [];
   for (const record of records) {
     const given = record.person?.given;
@@ -134,37 +196,50 @@ function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] 
       bare.push(record);
       continue;
     }
-    const group = named.find((candidate) => candidate.some((other) => other.person?.given && sameSpelling(other.person.given, given, 1)));
-    if (group) group.push(record);
-    else named.push([record]);
+    const group = named.find((candidate) => [...candidate.givens].some((other) => sameSpelling(other, given, 1)));
+    if (group) addToGroup(group, record);
+    else named.push(addToGroup({ records: [], givens: new Set(), articles: new Set() }, record));
   }
   const leftover: SpeakerRecord[] = [];
   for (const record of bare) {
-    const sameArticle = named.filter((group) => group.some((other) => other.articleId === record.articleId));
+    const sameArticle = named.filter((group) => group.articles.has(record.articleId));
     const chosen = sameArticle.length === 1 ? sameArticle[0] : sameArticle.length === 0 ? dominant(named) : undefined;
-    if (chosen) chosen.push(record);
+    if (chosen) addToGroup(chosen, record);
     else leftover.push(record);
   }
-  return leftover.length > 0 ? [...named, leftover] : named;
+  const groups = named.map((group) => group.records);
+  return leftover.length > 0 ? [...groups, leftover] : groups;
 }
 
-function dominant(groups: readonly SpeakerRecord[][]): SpeakerRecord[] | undefined {
-  const reach = groups.map((group) => new Set(group.map((record) => record.articleId)).size).sort((a, b) => b - a);
+interface GivenNameGroup {
+  readonly records: SpeakerRecord[];
+  readonly givens: Set<string>;
+  readonly articles: Set<string>;
+}
+
+function addToGroup(group: GivenNameGroup, record: SpeakerRecord): GivenNameGroup {
+  group.records.push(record);
+  if (record.person?.given) group.givens.add(record.person.given);
+  group.articles.add(record.articleId);
+  return group;
+}
+
+function dominant(groups: readonly GivenNameGroup[]): GivenNameGroup | undefined {
   if (groups.length === 1) return groups[0];
-  const [first, second] = reach;
+  const [first, second] = groups.map((group) => group.articles.size).sort((a, b) => b - a);
   if (first === undefined || second === undefined || first <= second) return undefined;
-  return groups.find((group) => new Set(group.map((record) => record.articleId)).size === first);
+  return groups.find((group) => group.articles.size === first);
 }
 
 /** The same social-media handle ("@NYCMayor") is the same account, whatever the name around it. */
-function mergeByHandle(groups: SpeakerRecord[][]): SpeakerRecord[][] {
+function* mergeByHandle(groups: SpeakerRecord[][]): Generator<void, SpeakerRecord[][]> {
   const keysOf = (group: readonly SpeakerRecord[]): string[] =>
     group.flatMap((record) => [record.speaker.name, ...record.speaker.aliases].filter((alias) => alias.startsWith('@')).map((handle) => handle.toLowerCase()));
-  return unionByKeys(groups, keysOf);
+  return yield* unionByKeys(groups, keysOf);
 }
 
 /** Organisations: same name or alias (without "the"), or one's initials as the other's name. */
-function groupOrganisations(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+function* groupOrganisations(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
   const keysOf = (group: readonly SpeakerRecord[]): string[] =>
     group.flatMap((record) => {
       const forms = [record.speaker.name, ...record.speaker.aliases].filter((form) => /\p{Lu}/u.test(form));
@@ -174,7 +249,7 @@ function groupOrganisations(records: readonly SpeakerRecord[]): SpeakerRecord[][
       return keys;
     });
   const byKind = (kind: EntityKind): SpeakerRecord[][] => records.filter((record) => record.speaker.kind === kind).map((record) => [record]);
-  return unionByKeys(byKind('organization'), keysOf);
+  return yield* unionByKeys(byKind('organization'), keysOf);
 }
 
 function organisationKey(form: string): string {
@@ -182,7 +257,7 @@ function organisationKey(form: string): string {
 }
 
 /** Joins groups that share a key; the acronym key only joins a group whose own name is that acronym. */
-function unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly SpeakerRecord[]) => string[]): SpeakerRecord[][] {
+function* unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly SpeakerRecord[]) => string[]): Generator<void, SpeakerRecord[][]> {
   const parent = groups.map((_group, index) => index);
   const root = (index: number): number => {
     let at = index;
@@ -190,7 +265,7 @@ function unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly Speaker
     return at;
   };
   const owner = new Map<string, number>();
-  groups.forEach((group, index) => {
+  for (const [index, group] of groups.entries()) {
     for (const key of new Set(keysOf(group))) {
       const other = owner.get(key);
       if (other === undefined) {
@@ -200,9 +275,14 @@ function unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly Speaker
       const [a, b] = [root(index), root(other)];
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
-  });
+    yield;
+  }
   const merged = new Map<number, SpeakerRecord[]>();
-  groups.forEach((group, index) => merged.set(root(index), [...(merged.get(root(index)) ?? []), ...group]));
+  groups.forEach((group, index) => {
+    const members = merged.get(root(index));
+    if (members) members.push(...group);
+    else merged.set(root(index), [...group]);
+  });
   return [...merged.values()];
 }
 
