@@ -253,6 +253,47 @@ describe('fast paths give the plain analysis', function () {
     assert.ok(asked > 40, `matches were compared (${asked})`);
   });
 
+  it('while a scan adds articles, remembered matches are part of the fresh ones, and whole again once a change or the scan’s end comes', async () => {
+    const analyzer = new ArticleAnalyzer(null);
+    const corpus = new Corpus();
+    const links = new CorpusLinks(corpus, 60_000);
+    const set = async (target: Corpus, uri: string, text: string, origin: 'disk' | 'editor' = 'disk'): Promise<void> => {
+      target.set(uri, text, origin, 0, await analyzer.analyseInBackground(uri, text, LIMIT));
+    };
+    const probe = 'file:///scan/probe.txt';
+    await set(corpus, probe, seeds[0] as string);
+    // No more quotes than answers are remembered, so that none is forgotten for want of room.
+    const quotes = (corpus.get(probe)?.analysis?.quotes ?? []).slice(0, 3);
+    assert.ok(quotes.length > 0);
+    const fresh = async (): Promise<CorpusLinks> => {
+      const copy = new Corpus();
+      for (const article of corpus.all()) await set(copy, article.uri, article.text);
+      return new CorpusLinks(copy, 60_000);
+    };
+    links.holdCounting();
+    for (const quote of quotes) links.matchesOf(probe, quote.id);
+    // The scan adds copies of the probe: each carries every one of its quotes.
+    for (let copy = 0; copy < 3; copy++) await set(corpus, `file:///scan/copy-${copy}.txt`, seeds[0] as string);
+    const during = await fresh();
+    for (const quote of quotes) {
+      const expected = during.matchesOf(probe, quote.id);
+      for (const match of links.matchesOf(probe, quote.id)) assert.ok(expected.some((other) => JSON.stringify(other) === JSON.stringify(match)), 'a remembered match is a real one');
+    }
+    // A replaced article is no addition: answers are worked out afresh at once.
+    await set(corpus, 'file:///scan/copy-0.txt', seeds[1] as string);
+    const replaced = await fresh();
+    for (const quote of quotes) assert.deepStrictEqual(links.matchesOf(probe, quote.id), replaced.matchesOf(probe, quote.id));
+    await set(corpus, 'file:///scan/copy-3.txt', seeds[0] as string);
+    links.countNow();
+    const ended = await fresh();
+    let carried = 0;
+    for (const quote of quotes) {
+      assert.deepStrictEqual(links.matchesOf(probe, quote.id), ended.matchesOf(probe, quote.id), 'the scan has ended: every match counts');
+      carried += ended.matchesOf(probe, quote.id).filter((match) => match.articleId === 'file:///scan/copy-3.txt').length;
+    }
+    assert.ok(carried > 0, 'the last article added carries the probe’s quotes');
+  });
+
   it('counts remembered in the store for a corpus equal counting it afresh, and are not reused for another corpus', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-counts-'));
     const counted = (links: CorpusLinks): Promise<{ speakers: number; linkedQuotes: number }> =>

@@ -7,6 +7,12 @@ import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type 
 
 /** Longest stretch the recount keeps the thread before letting requests in. */
 const RECOUNT_SLICE_MS = 1.5;
+/**
+ * How old a remembered match may grow while a scan adds articles. An added article can only add
+ * matches, and the scan is still reading the rest of the corpus anyway; working a widely carried
+ * quote's matches out afresh for every file added would slow each hover during indexing.
+ */
+const ANSWER_AGE_WHILE_SCANNING_MS = 500;
 
 /** Where the counts outlive the session: counting a corpus seen before costs nothing. */
 export interface CountsMemory {
@@ -112,8 +118,12 @@ export class CorpusLinks {
 
   private update(uri: string, article: Article | undefined): void {
     this.clusterCache = null;
-    this.recentMatches.forgetAll();
-    this.recentParaphrases.forgetAll();
+    if (this.recount.held && article?.origin === 'disk' && !this.matcher.hasArticle(uri)) {
+      this.recentMatches.forgetOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
+      this.recentParaphrases.forgetOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
+    } else {
+      this.forgetAnswers();
+    }
     this.scheduleRecount();
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
@@ -149,9 +159,16 @@ export class CorpusLinks {
   /** Counts now rather than after the delay: the caller knows no more changes are coming (a scan has ended). */
   countNow(): void {
     this.recount.held = false;
+    // Answers made while the scan added articles may lack the last ones added.
+    this.forgetAnswers();
     if (!this.recount.pending) return;
     clearTimeout(this.recount.timer);
     void this.runRecount(this.recount.generation);
+  }
+
+  private forgetAnswers(): void {
+    this.recentMatches.forgetAll();
+    this.recentParaphrases.forgetAll();
   }
 
   private async runRecount(generation: number): Promise<void> {

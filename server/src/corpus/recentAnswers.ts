@@ -5,23 +5,29 @@
 const KEPT = 4;
 
 /**
- * The last few answers of a query about the corpus, all forgotten whenever the corpus changes.
- * A widely carried quote has thousands of matches to verify and describe; asked again with
- * nothing changed, the answer is the same.
+ * The last few answers of a query about the corpus, forgotten when the corpus changes. A widely
+ * carried quote has thousands of matches to verify and describe; asked again with nothing
+ * changed, the answer is the same.
  */
 export class RecentAnswers<T> {
-  private readonly answers = new Map<string, T>();
+  private readonly answers = new Map<string, { value: T; madeAt: number }>();
 
   answer(key: string, work: () => T): T {
     const known = this.answers.get(key);
-    if (known !== undefined) return known;
-    const answer = work();
+    if (known !== undefined) return known.value;
+    const value = work();
     if (this.answers.size >= KEPT) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, answer);
-    return answer;
+    this.answers.set(key, { value, madeAt: performance.now() });
+    return value;
   }
 
   forgetAll(): void {
     this.answers.clear();
+  }
+
+  /** Forgets the answers made more than `ageMs` ago. */
+  forgetOlderThan(ageMs: number): void {
+    const now = performance.now();
+    for (const [key, { madeAt }] of this.answers) if (now - madeAt > ageMs) this.answers.delete(key);
   }
 }
