@@ -28,7 +28,8 @@ describe('posting index', () => {
             model.set(operation.key, [...(model.get(operation.key) ?? []), operation.value]);
           } else if (operation.kind === 'remove') {
             const values = model.get(operation.key) ?? [];
-            const at = values.findLastIndex((value) => ownerOf(value) === operation.owner);
+            let at = values.length - 1;
+            while (at >= 0 && ownerOf(values[at] as number) !== operation.owner) at--;
             if (at < 0) continue;
             const unlinked = index.remove(operation.key, (value) => ownerOf(value) === operation.owner && !(stale.get(operation.key) ?? []).includes(value), operation.reach);
             const [removed] = values.splice(at, 1);
