@@ -74,16 +74,12 @@ export class PostingIndex {
     let previous = -1;
     let node = this.heads[slot] ?? -1;
     for (let step = 0; node >= 0 && step < reach; step += 1) {
-      const after = this.next[node] ?? -1;
       if (belongs(this.values[node] ?? 0)) {
-        if (previous < 0) this.heads[slot] = after;
-        else this.next[previous] = after;
-        this.next[node] = this.freeList;
-        this.freeList = node;
+        this.unlink(slot, previous, node);
         return true;
       }
       previous = node;
-      node = after;
+      node = this.next[node] ?? -1;
     }
     this.stalePostings += 1;
     return false;
@@ -103,12 +99,7 @@ export class PostingIndex {
       while (node >= 0) {
         const after = this.next[node] ?? -1;
         if (isLive(this.values[node] ?? 0)) previous = node;
-        else {
-          if (previous < 0) this.heads[slot] = after;
-          else this.next[previous] = after;
-          this.next[node] = this.freeList;
-          this.freeList = node;
-        }
+        else this.unlink(slot, previous, node);
         node = after;
       }
     }
@@ -128,6 +119,15 @@ export class PostingIndex {
   /** Number of live values stored. */
   get size(): number {
     return this.livePostings;
+  }
+
+  /** Takes `node` (after `previous`, or first when -1) out of the list of `slot` and returns its room to the pool. */
+  private unlink(slot: number, previous: number, node: number): void {
+    const after = this.next[node] ?? -1;
+    if (previous < 0) this.heads[slot] = after;
+    else this.next[previous] = after;
+    this.next[node] = this.freeList;
+    this.freeList = node;
   }
 
   private find(key: number): number {
