@@ -8,6 +8,7 @@ import { Corpus } from '../../server/src/corpus/corpus';
 import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
 import { QuoteMatcher } from '../../server/src/corpus/matching';
+import { buildClusters, type ClusterSource } from '../../server/src/corpus/matching/clusters';
 import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
 import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
@@ -168,6 +169,27 @@ describe('fast paths give the plain analysis', function () {
       }
     });
     assert.ok(linkedSeen > 1000, `quotes carried elsewhere were asked about (${linkedSeen})`);
+  });
+
+  it('clusters worked out once per distinct quote equal clusters worked out from every copy’s own matches and paraphrases', () => {
+    const matcher = new QuoteMatcher();
+    // Copies of each seed (some of them edited) carry its quotes into many articles, and edited copies restate them.
+    const articles = seeds.flatMap((text, index) => [text, ...[0, 1, 2].map((copy) => (copy === 2 ? (edits[index * 50 + 30] as string) : text))]);
+    articles.forEach((text, index) => matcher.setArticle(`file:///c/${index}.txt`, text, analyze(text).quotes));
+    // Every quote its own key, and paraphrases asked outside clustering: nothing is shared between copies.
+    const plainSource: ClusterSource = {
+      articleIds: () => matcher.articleIds(),
+      quotesOf: (articleId) => matcher.quotesOf(articleId),
+      quoteSpan: (articleId, quoteId) => matcher.quoteSpan(articleId, quoteId),
+      comparableText: (articleId, quoteId) => matcher.comparableText(articleId, quoteId),
+      matchKey: (articleId, quoteId) => `${articleId}#${quoteId}`,
+      matchesOf: (articleId, quoteId) => matcher.matchesOf(articleId, quoteId),
+      paraphrasesOf: (articleId, quoteId) => matcher.paraphrasesOf(articleId, quoteId),
+    };
+    const clusters = matcher.clusters();
+    assert.deepStrictEqual(clusters, buildClusters(plainSource));
+    assert.ok(clusters.some((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size >= 4), 'quotes are copied into several articles');
+    assert.ok(clusters.some((cluster) => cluster.paraphrases.length > 0), 'some quotes are restated');
   });
 
   it('the persisted store gives back what was analysed, and ignores stale or corrupt files', async () => {

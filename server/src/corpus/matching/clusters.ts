@@ -8,6 +8,7 @@ export interface ClusterSource {
   quotesOf(articleId: string): readonly QuoteInput[];
   quoteSpan(articleId: string, quoteId: string): TextSpan | null;
   comparableText(articleId: string, quoteId: string): string | null;
+  matchKey(articleId: string, quoteId: string): string | null;
   matchesOf(articleId: string, quoteId: string): QuoteMatch[];
   paraphrasesOf(articleId: string, quoteId: string): Paraphrase[];
 }
@@ -52,7 +53,18 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
   // A short quote ("harsh retaliation") found inside longer ones must not chain them together:
   // it joins the cluster it is found in only when that cluster is the only one.
   const shortLinks: [number, number][] = [];
+  // A quote copied into thousands of articles would be matched against each copy from each copy.
+  // Copies have the same matches (their key says so) and match each other exactly: the first
+  // copy's matches are worked out, and every other copy joins it.
+  const firstWithKey = new Map<string, number>();
   members.forEach((member, index) => {
+    const matchKey = source.matchKey(member.articleId, member.quoteId);
+    const first = matchKey === null ? undefined : firstWithKey.get(matchKey);
+    if (first !== undefined) {
+      join(index, first);
+      return;
+    }
+    if (matchKey !== null) firstWithKey.set(matchKey, index);
     for (const match of source.matchesOf(member.articleId, member.quoteId)) {
       const other = memberIndex.get(key(match.articleId, match.quoteId));
       if (other === undefined) continue;

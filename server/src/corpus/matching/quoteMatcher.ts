@@ -58,6 +58,17 @@ interface ArticleRecord {
   readonly passageWords: Int32Array;
 }
 
+/** A passage that restates a quote: where it stands, and which of the quote's content words (`quoteFrom` to `quoteTo`) it restates. */
+interface Restatement {
+  readonly other: ArticleRecord;
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly sharedWords: number;
+  readonly quoteFrom: number;
+  readonly quoteTo: number;
+}
+
 /** A stored quote read back from its article's packed words. */
 interface QuoteView extends WordSequence {
   readonly ids: Uint32Array;
@@ -111,6 +122,8 @@ export class QuoteMatcher implements ClusterSource {
   private readonly retiredPassages: number[] = [];
   private quoteCount = 0;
   private readonly carried = new CarriedMemo();
+  /** While clusters are built: restatements by the quote's words (see `clusters`). */
+  private restatementMemo: Map<string, Restatement[]> | null = null;
 
   /**
    * Adds an article, or replaces what was known of it. Quote spans are offsets into `text`.
@@ -196,6 +209,13 @@ export class QuoteMatcher implements ClusterSource {
     return normaliseWords(record.text, quote.start, quote.end).words.join(' ');
   }
 
+  /** Identifies the quote's words as matching reads them: quotes with the same key have the same matches. Null if unknown. */
+  matchKey(articleId: string, quoteId: string): string | null {
+    const record = this.articles.get(articleId);
+    const index = record?.quoteIndex.get(quoteId);
+    return !record || index === undefined ? null : wordsKey(this.view(record, index));
+  }
+
   /** The quote's span and text, or null if unknown. */
   quoteSpan(articleId: string, quoteId: string): TextSpan | null {
     const record = this.articles.get(articleId);
@@ -249,7 +269,7 @@ export class QuoteMatcher implements ClusterSource {
     if (!record || index === undefined) return false;
     const own = this.view(record, index);
     if (own.ids.length === 0) return false;
-    return this.carried.carried(articleId, `${own.ids.join(' ')}|${own.segmentStarts.join(' ')}`, () => this.findCarriedElsewhere(record, index, own));
+    return this.carried.carried(articleId, wordsKey(own), () => this.findCarriedElsewhere(record, index, own));
   }
 
   private findCarriedElsewhere(record: ArticleRecord, index: number, own: QuoteView): boolean {
@@ -273,33 +293,55 @@ export class QuoteMatcher implements ClusterSource {
     const quote = record.quotes[index] as StoredQuote;
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
     const content = this.contentWords(record.text, quote.start, quote.end);
+    const memoKey = this.restatementMemo === null ? null : wordsKey(this.view(record, index));
+    let restatements = memoKey === null ? undefined : this.restatementMemo?.get(memoKey);
+    if (!restatements) {
+      restatements = this.restatementsOf(content.ids);
+      if (memoKey !== null) this.restatementMemo?.set(memoKey, restatements);
+    }
+    const paraphrases: Paraphrase[] = [];
+    for (const { other, start, end, score, sharedWords, quoteFrom, quoteTo } of restatements) {
+      if (other === record) continue;
+      const quoteExcerpt = span(record.text, content.starts[quoteFrom] ?? 0, content.ends[quoteTo - 1] ?? 0);
+      paraphrases.push({ articleId: other.id, ...span(other.text, start, end), score, sharedWords, quoteExcerpt });
+    }
+    return paraphrases.sort((a, b) => b.score - a.score || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
+  }
+
+  /** The passages that restate a quote with these content words, in any article (its own too: the caller leaves it out). */
+  private restatementsOf(ids: Int32Array): Restatement[] {
     const hits = new Map<number, number>();
     let tooCommon = 0;
-    for (const id of new Set(content.ids)) {
+    for (const id of new Set(ids)) {
       if (id === 0) continue;
       if (this.wordIndex.count(id) > MAX_WORD_POSTINGS) tooCommon += 1;
       else this.wordIndex.forEach(id, (passage) => hits.set(passage, (hits.get(passage) ?? 0) + 1));
     }
     // The fewest shared words a paraphrase can have, less those too common to have been counted.
-    const required = Math.max(MIN_PARAPHRASE_SHARED, Math.min(MIN_PARAPHRASE_SHARED_PART, Math.ceil(MIN_PARAPHRASE_COVERAGE * content.ids.length)));
+    const required = Math.max(MIN_PARAPHRASE_SHARED, Math.min(MIN_PARAPHRASE_SHARED_PART, Math.ceil(MIN_PARAPHRASE_COVERAGE * ids.length)));
     const needed = Math.max(MIN_PARAPHRASE_LOOKUP_HITS, required - tooCommon);
     const candidates = [...hits]
       .filter(([, count]) => count >= needed)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_PARAPHRASE_CANDIDATES);
-    const paraphrases: Paraphrase[] = [];
+    const restatements: Restatement[] = [];
     for (const [passage] of candidates) {
       const other = this.bySlot[this.passageArticle[passage] ?? -1];
-      if (!other || other === record) continue;
-      const found = this.restatement(record.text, content, other, passage);
-      if (found) paraphrases.push(found);
+      const found = other ? this.restatement(ids, other, passage) : null;
+      if (found) restatements.push(found);
     }
-    return paraphrases.sort((a, b) => b.score - a.score || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
+    return restatements;
   }
 
   /** Groups of quotes joined by verbatim matches that reach into more than one article or have paraphrases. */
   clusters(): QuoteCluster[] {
-    return buildClusters(this);
+    // Copies of a quote in thousands of articles restate the same passages: each is searched once.
+    this.restatementMemo = new Map();
+    try {
+      return buildClusters(this);
+    } finally {
+      this.restatementMemo = null;
+    }
   }
 
   stats(): MatcherStats {
@@ -402,23 +444,24 @@ export class QuoteMatcher implements ClusterSource {
     return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   }
 
-  private restatement(quoteText: string, quote: ContentWords, other: ArticleRecord, passage: number): Paraphrase | null {
+  private restatement(quoteIds: Int32Array, other: ArticleRecord, passage: number): Restatement | null {
     const content = this.passageContent(passage, other.text);
-    const aligned = alignLocally(quote.ids, content.ids);
+    const aligned = alignLocally(quoteIds, content.ids);
     if (!aligned || aligned.matched < MIN_PARAPHRASE_SHARED) return null;
     const { matched } = aligned;
-    if (matched < MIN_PARAPHRASE_COVERAGE * quote.ids.length && matched < MIN_PARAPHRASE_SHARED_PART) return null;
+    if (matched < MIN_PARAPHRASE_COVERAGE * quoteIds.length && matched < MIN_PARAPHRASE_SHARED_PART) return null;
     const quoteLength = aligned.leftTo - aligned.leftFrom;
     const passageLength = aligned.rightTo - aligned.rightFrom;
     if (matched < MIN_PARAPHRASE_DENSITY * quoteLength || matched < MIN_PARAPHRASE_DENSITY * passageLength) return null;
     const start = content.starts[aligned.rightFrom] ?? 0;
-    const end = content.ends[aligned.rightTo - 1] ?? start;
     return {
-      articleId: other.id,
-      ...span(other.text, start, end),
-      score: round((2 * matched) / (quote.ids.length + passageLength)),
+      other,
+      start,
+      end: content.ends[aligned.rightTo - 1] ?? start,
+      score: round((2 * matched) / (quoteIds.length + passageLength)),
       sharedWords: matched,
-      quoteExcerpt: span(quoteText, quote.starts[aligned.leftFrom] ?? 0, quote.ends[aligned.leftTo - 1] ?? 0),
+      quoteFrom: aligned.leftFrom,
+      quoteTo: aligned.leftTo,
     };
   }
 
@@ -511,4 +554,9 @@ function span(text: string, start: number, end: number): TextSpan {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** The words and segments of a quote, which are all that matching reads of it. */
+function wordsKey(view: QuoteView): string {
+  return `${view.ids.join(' ')}|${view.segmentStarts.join(' ')}`;
 }
