@@ -171,7 +171,7 @@ describe('fast paths give the plain analysis', function () {
     assert.ok(linkedSeen > 1000, `quotes carried elsewhere were asked about (${linkedSeen})`);
   });
 
-  it('clusters worked out once per distinct quote equal clusters worked out from every copy’s own matches and paraphrases', () => {
+  it('clusters worked out once per distinct quote equal clusters worked out from every copy’s own matches and paraphrases', async () => {
     const matcher = new QuoteMatcher();
     // Copies of each seed (some of them edited) carry its quotes into many articles, and edited copies restate them.
     const articles = seeds.flatMap((text, index) => [text, ...[0, 1, 2].map((copy) => (copy === 2 ? (edits[index * 50 + 30] as string) : text))]);
@@ -190,6 +190,14 @@ describe('fast paths give the plain analysis', function () {
     assert.deepStrictEqual(clusters, buildClusters(plainSource));
     assert.ok(clusters.some((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size >= 4), 'quotes are copied into several articles');
     assert.ok(clusters.some((cluster) => cluster.paraphrases.length > 0), 'some quotes are restated');
+
+    let pauses = 0;
+    assert.deepStrictEqual(await matcher.clustersWithPauses(async () => void pauses++), clusters, 'worked out with pauses, the same clusters');
+    assert.ok(pauses > 50, `the work was cut into pieces (${pauses})`);
+    const stale = await matcher.clustersWithPauses(async () => {
+      if (pauses-- === 10) matcher.removeArticle('file:///c/0.txt');
+    });
+    assert.equal(stale, null, 'an article left while the clusters were worked out');
   });
 
   it('the persisted store gives back what was analysed, and ignores stale or corrupt files', async () => {

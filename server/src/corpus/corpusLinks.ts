@@ -5,8 +5,10 @@ import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
-/** Longest stretch the recount keeps the thread before letting requests in. */
-const RECOUNT_SLICE_MS = 1.5;
+/** Longest stretch that counting or clustering keeps the thread before letting requests in. */
+const SLICE_MS = 1.5;
+/** Attempts at clustering in slices while the corpus keeps changing, before one that holds the thread. */
+const CLUSTERING_ATTEMPTS = 3;
 /**
  * How old a remembered match may grow while a scan adds articles. An added article can only add
  * matches, and the scan is still reading the rest of the corpus anyway; working a widely carried
@@ -29,6 +31,7 @@ export class CorpusLinks {
   private readonly matcher = new QuoteMatcher();
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
+  private clustering: Promise<QuoteCluster[]> | null = null;
   private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
   private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
   private counts = { speakers: 0, linkedQuotes: 0 };
@@ -88,14 +91,26 @@ export class CorpusLinks {
     return new Set(this.matchesOf(uri, quoteId).map((match) => match.articleId).filter((id) => id !== uri));
   }
 
-  clusters(): QuoteCluster[] {
-    this.clusterCache ??= this.matcher.clusters();
-    return this.clusterCache;
+  /** The clusters of the corpus as it is, worked out in slices (a second or more at thousands of articles). */
+  clusters(): Promise<QuoteCluster[]> {
+    if (this.clusterCache) return Promise.resolve(this.clusterCache);
+    this.clustering ??= this.workOutClusters().finally(() => (this.clustering = null));
+    return this.clustering;
   }
 
   /** Clusters whose occurrences stand in more than one article. */
-  crossArticleClusters(): QuoteCluster[] {
-    return this.clusters().filter((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size > 1);
+  async crossArticleClusters(): Promise<QuoteCluster[]> {
+    return (await this.clusters()).filter((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size > 1);
+  }
+
+  private async workOutClusters(): Promise<QuoteCluster[]> {
+    const slices = new TimeSlices(SLICE_MS);
+    for (let attempt = 0; attempt < CLUSTERING_ATTEMPTS; attempt++) {
+      const clusters = await this.matcher.clustersWithPauses(() => slices.yieldIfDue());
+      if (clusters) return (this.clusterCache = clusters);
+    }
+    // Changes keep coming (typing in a long article): this time, to the end without a pause.
+    return (this.clusterCache = this.matcher.clusters());
   }
 
   /** Quotes that another article carries too, as of the last count. */
@@ -181,7 +196,7 @@ export class CorpusLinks {
       return;
     }
     let linkedQuotes = 0;
-    const slices = new TimeSlices(RECOUNT_SLICE_MS);
+    const slices = new TimeSlices(SLICE_MS);
     for (const article of [...this.corpus.all()]) {
       await slices.yieldIfDue();
       if (generation !== this.recount.generation) return;

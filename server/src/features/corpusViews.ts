@@ -26,8 +26,8 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
     return item?.kind === 'quote' ? quoteLinks(corpus, links, article, item.quote) : null;
   });
 
-  connection.onRequest(QuoteMapRequest, (): QuoteMapResult => {
-    const clusters = links.crossArticleClusters();
+  connection.onRequest(QuoteMapRequest, async (): Promise<QuoteMapResult> => {
+    const clusters = await links.crossArticleClusters();
     const uris = [...new Set(clusters.flatMap((cluster) => [...cluster.occurrences.map((o) => o.articleId), ...cluster.paraphrases.map((p) => p.articleId)]))].sort();
     const articles: QuoteMapArticle[] = uris.map((uri) => {
       const article = corpus.get(uri);
@@ -49,9 +49,9 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
     return { articles, quotes };
   });
 
-  connection.onRequest(SpeakersRequest, () => {
+  connection.onRequest(SpeakersRequest, async () => {
     const clusterOf = new Map<string, QuoteCluster>();
-    for (const cluster of links.clusters()) {
+    for (const cluster of await links.clusters()) {
       for (const occurrence of cluster.occurrences) clusterOf.set(`${occurrence.articleId}#${occurrence.quoteId}`, cluster);
     }
     const locate = (uri: string, start: number, end: number) => articleLocation(corpus, uri, start, end);

@@ -28,6 +28,14 @@ const SLUG_WORDS = 6;
  * or orders a cluster comes from its content, so the result does not depend on insertion order.
  */
 export function buildClusters(source: ClusterSource): QuoteCluster[] {
+  const steps = clusterSteps(source);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** `buildClusters`, yielding between pieces of work, so that a caller can let other work in. */
+export function* clusterSteps(source: ClusterSource): Generator<void, QuoteCluster[]> {
   const members: Member[] = [];
   const memberIndex = new Map<string, number>();
   for (const articleId of source.articleIds().sort()) {
@@ -57,12 +65,12 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
   // Copies have the same matches (their key says so) and match each other exactly: the first
   // copy's matches are worked out, and every other copy joins it.
   const firstWithKey = new Map<string, number>();
-  members.forEach((member, index) => {
+  for (const [index, member] of members.entries()) {
     const matchKey = source.matchKey(member.articleId, member.quoteId);
     const first = matchKey === null ? undefined : firstWithKey.get(matchKey);
     if (first !== undefined) {
       join(index, first);
-      return;
+      continue;
     }
     if (matchKey !== null) firstWithKey.set(matchKey, index);
     for (const match of source.matchesOf(member.articleId, member.quoteId)) {
@@ -71,7 +79,8 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
       if (match.kind === 'exact' || (!short[index] && !short[other])) join(index, other);
       else if (short[index]) shortLinks.push([index, other]);
     }
-  });
+    yield;
+  }
   const hosts = new Map<number, Set<number>>();
   for (const [shortIndex, longIndex] of shortLinks) {
     if (short[longIndex]) continue;
@@ -91,7 +100,7 @@ export function buildClusters(source: ClusterSource): QuoteCluster[] {
   });
   const clusters: QuoteCluster[] = [];
   for (const group of groups.values()) {
-    const paraphrases = clusterParaphrases(source, group);
+    const paraphrases = yield* clusterParaphrases(source, group);
     const articles = new Set(group.map((member) => member.articleId));
     if (articles.size < 2 && paraphrases.length === 0) continue;
     clusters.push(describe(group, paraphrases));
@@ -119,9 +128,10 @@ function describe(group: readonly Member[], paraphrases: ClusterParaphrase[]): Q
   return { id: `${slug}-${digest(longest.comparable)}`, text: longest.span.text, occurrences, paraphrases };
 }
 
-function clusterParaphrases(source: ClusterSource, group: readonly Member[]): ClusterParaphrase[] {
+function* clusterParaphrases(source: ClusterSource, group: readonly Member[]): Generator<void, ClusterParaphrase[]> {
   const best = new Map<string, ClusterParaphrase>();
   for (const member of group) {
+    yield;
     for (const paraphrase of source.paraphrasesOf(member.articleId, member.quoteId)) {
       const found: ClusterParaphrase = { ...paraphrase, quoteArticleId: member.articleId, quoteId: member.quoteId };
       const overlapping = [...best.entries()].find(

@@ -1,6 +1,6 @@
 import { alignLocally } from './alignment';
 import { CarriedMemo } from './carriedMemo';
-import { buildClusters, type ClusterSource } from './clusters';
+import { buildClusters, clusterSteps, type ClusterSource } from './clusters';
 import { contentForm } from './contentWords';
 import { hashPair, hashSequence } from './hashing';
 import { normaliseWords } from './normalise';
@@ -122,8 +122,8 @@ export class QuoteMatcher implements ClusterSource {
   private readonly retiredPassages: number[] = [];
   private quoteCount = 0;
   private readonly carried = new CarriedMemo();
-  /** While clusters are built: restatements by the quote's words (see `clusters`). */
-  private restatementMemo: Map<string, Restatement[]> | null = null;
+  /** Bumped at every change: work begun on an earlier corpus is stale. */
+  private version = 0;
 
   /**
    * Adds an article, or replaces what was known of it. Quote spans are offsets into `text`.
@@ -133,6 +133,7 @@ export class QuoteMatcher implements ClusterSource {
   setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null): void {
     this.removeArticle(articleId);
     this.carried.noteChange(articleId);
+    this.version += 1;
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
@@ -167,6 +168,7 @@ export class QuoteMatcher implements ClusterSource {
     const record = this.articles.get(articleId);
     if (!record) return;
     this.carried.noteChange(articleId);
+    this.version += 1;
     const ownQuote = (value: number): boolean => Math.floor(value / MAX_QUOTES_PER_ARTICLE) === record.slot;
     const ownPassage = (passage: number): boolean => this.passageArticle[passage] === record.slot;
     let left = 0;
@@ -287,17 +289,22 @@ export class QuoteMatcher implements ClusterSource {
 
   /** Unquoted passages of other articles that restate this quote (quotes of at least six words). */
   paraphrasesOf(articleId: string, quoteId: string): Paraphrase[] {
+    return this.paraphrasesRemembering(articleId, quoteId, null);
+  }
+
+  /** `paraphrasesOf`, keeping restatements in `remembered` by the quote's words for its copies elsewhere. */
+  private paraphrasesRemembering(articleId: string, quoteId: string, remembered: Map<string, Restatement[]> | null): Paraphrase[] {
     const record = this.articles.get(articleId);
     const index = record?.quoteIndex.get(quoteId);
     if (!record || index === undefined) return [];
     const quote = record.quotes[index] as StoredQuote;
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
     const content = this.contentWords(record.text, quote.start, quote.end);
-    const memoKey = this.restatementMemo === null ? null : wordsKey(this.view(record, index));
-    let restatements = memoKey === null ? undefined : this.restatementMemo?.get(memoKey);
+    const wordsOfQuote = remembered === null ? null : wordsKey(this.view(record, index));
+    let restatements = wordsOfQuote === null ? undefined : remembered?.get(wordsOfQuote);
     if (!restatements) {
       restatements = this.restatementsOf(content.ids);
-      if (memoKey !== null) this.restatementMemo?.set(memoKey, restatements);
+      if (wordsOfQuote !== null) remembered?.set(wordsOfQuote, restatements);
     }
     const paraphrases: Paraphrase[] = [];
     for (const { other, start, end, score, sharedWords, quoteFrom, quoteTo } of restatements) {
@@ -335,13 +342,36 @@ export class QuoteMatcher implements ClusterSource {
 
   /** Groups of quotes joined by verbatim matches that reach into more than one article or have paraphrases. */
   clusters(): QuoteCluster[] {
-    // Copies of a quote in thousands of articles restate the same passages: each is searched once.
-    this.restatementMemo = new Map();
-    try {
-      return buildClusters(this);
-    } finally {
-      this.restatementMemo = null;
+    return buildClusters(this.clusteringSource());
+  }
+
+  /**
+   * The same as `clusters()`, worked out with `pause` awaited every so often: at thousands of
+   * articles the whole takes a second or more, too long to hold a server's thread. Null when an
+   * article changed meanwhile.
+   */
+  async clustersWithPauses(pause: () => Promise<void>): Promise<QuoteCluster[] | null> {
+    const version = this.version;
+    const steps = clusterSteps(this.clusteringSource());
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await pause();
+      if (this.version !== version) return null;
     }
+  }
+
+  /** The matcher as clustering reads it: copies of a quote in thousands of articles restate the same passages, each searched once. */
+  private clusteringSource(): ClusterSource {
+    const restatements = new Map<string, Restatement[]>();
+    return {
+      articleIds: () => this.articleIds(),
+      quotesOf: (articleId) => this.quotesOf(articleId),
+      quoteSpan: (articleId, quoteId) => this.quoteSpan(articleId, quoteId),
+      comparableText: (articleId, quoteId) => this.comparableText(articleId, quoteId),
+      matchKey: (articleId, quoteId) => this.matchKey(articleId, quoteId),
+      matchesOf: (articleId, quoteId) => this.matchesOf(articleId, quoteId),
+      paraphrasesOf: (articleId, quoteId) => this.paraphrasesRemembering(articleId, quoteId, restatements),
+    };
   }
 
   stats(): MatcherStats {
