@@ -42,6 +42,7 @@ describe('posting index', () => {
           }
           for (const [key, values] of model) {
             assert.equal(index.count(key), values.length);
+            for (const probe of [0, 7, 31, 58]) assert.equal(index.some(key, (value) => value === probe), [...values, ...(stale.get(key) ?? [])].includes(probe));
             const listed: number[] = [];
             index.forEach(key, (value) => listed.push(value));
             const expected = [...values, ...(stale.get(key) ?? [])].sort((a, b) => a - b);

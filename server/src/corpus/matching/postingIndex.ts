@@ -44,6 +44,14 @@ export class PostingIndex {
     for (let node = this.heads[slot] ?? -1; node >= 0; node = this.next[node] ?? -1) visit(this.values[node] ?? 0);
   }
 
+  /** Whether `test` holds for a value stored under `key` (stale ones included), stopping at the first that does. */
+  some(key: number, test: (value: number) => boolean): boolean {
+    const slot = this.find(key);
+    if (slot < 0) return false;
+    for (let node = this.heads[slot] ?? -1; node >= 0; node = this.next[node] ?? -1) if (test(this.values[node] ?? 0)) return true;
+    return false;
+  }
+
   add(key: number, value: number): void {
     if (this.occupied + 1 > this.keys.length * MAX_LOAD) this.rehash();
     const slot = this.slotFor(key);

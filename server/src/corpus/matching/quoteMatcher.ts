@@ -275,12 +275,9 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   private findCarriedElsewhere(record: ArticleRecord, index: number, own: QuoteView): boolean {
-    let exactElsewhere = false;
-    this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => {
-      if (exactElsewhere) return;
+    const exactElsewhere = this.wholeIndex.some(record.wholeKeys[index] ?? 0, (value) => {
       const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
-      if (!other || other === record) return;
-      exactElsewhere = sameWords(own.ids, this.view(other, value % MAX_QUOTES_PER_ARTICLE).ids);
+      return other !== undefined && other !== record && sameWords(own.ids, this.view(other, value % MAX_QUOTES_PER_ARTICLE).ids);
     });
     if (exactElsewhere) return true;
     const quoteId = (record.quotes[index] as StoredQuote).id;
