@@ -1,4 +1,4 @@
-import { ArticleWords, MAX_QUOTES_PER_ARTICLE, preparedWords, type PreparedArticle } from './preparedArticle';
+import { ArticleWords, keepWordList, MAX_QUOTES_PER_ARTICLE, type PreparedArticle } from './preparedArticle';
 
 /** What the matcher indexes of one section, prepared from the section's text alone, and where the section starts. */
 export interface PreparedSection {
@@ -19,7 +19,8 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
   if (quoteCount > MAX_QUOTES_PER_ARTICLE) return null;
   const words = new ArticleWords();
   const idOf = (word: string): number => words.idOf(word);
-  const localWords = parts.map(({ prepared }) => preparedWords(prepared));
+  // Sections are remembered between keystrokes, and so are their split word lists.
+  const localWords = parts.map(({ prepared }) => keepWordList(prepared));
   const packedLength = parts.reduce((length, { prepared }) => length + prepared.packed.length, 0);
   const packed = new Uint32Array(packedLength);
   const quoteBase = new Uint32Array(quoteCount);
@@ -27,7 +28,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
   let quoteIndex = 0;
   let packedAt = 0;
   for (const [partIndex, { offset, prepared }] of parts.entries()) {
-    const local = localWords[partIndex] as string[];
+    const local = localWords[partIndex] as readonly string[];
     for (let index = 0; index < prepared.quoteBase.length; index++) {
       const base = prepared.quoteBase[index] as number;
       const n = prepared.packed[base] as number;
@@ -50,7 +51,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
   const passageSpans: number[] = [];
   const passageWords: number[] = [];
   for (const [partIndex, { offset, prepared }] of parts.entries()) {
-    const local = localWords[partIndex] as string[];
+    const local = localWords[partIndex] as readonly string[];
     for (let span = 0; span < prepared.passageSpans.length; span++) passageSpans.push((prepared.passageSpans[span] as number) + offset);
     for (let at = 0; at < prepared.passageWords.length; ) {
       const count = prepared.passageWords[at] as number;
@@ -59,7 +60,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
       at += count + 1;
     }
   }
-  return {
+  const joined: PreparedArticle = {
     words: words.joined(),
     quoteSpans,
     packed,
@@ -67,4 +68,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
     passageSpans: Int32Array.from(passageSpans),
     passageWords: Int32Array.from(passageWords),
   };
+  // The matcher reads the joined list next: it need not split it again.
+  keepWordList(joined, words.list());
+  return joined;
 }

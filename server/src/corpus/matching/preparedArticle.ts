@@ -110,11 +110,28 @@ export class ArticleWords {
   joined(): string {
     return this.words.join('\n');
   }
+
+  list(): readonly string[] {
+    return this.words;
+  }
 }
 
+/**
+ * Word lists already split, kept only for what `keepWordList` names: the sections of a long
+ * article and their join, which every keystroke in it reads again. Not for every article: the
+ * lists of thousands would take megabytes.
+ */
+const wordLists = new WeakMap<PreparedArticle, readonly string[]>();
+
 /** The words of `prepared`, in order: their positions are the ids its arrays use. */
-export function preparedWords(prepared: PreparedArticle): string[] {
-  return prepared.words === '' ? [] : prepared.words.split('\n');
+export function preparedWords(prepared: PreparedArticle): readonly string[] {
+  return wordLists.get(prepared) ?? (prepared.words === '' ? [] : prepared.words.split('\n'));
+}
+
+/** Keeps `prepared`'s split word list for as long as `prepared` lives. */
+export function keepWordList(prepared: PreparedArticle, words: readonly string[] = preparedWords(prepared)): readonly string[] {
+  wordLists.set(prepared, words);
+  return words;
 }
 
 /** Whether `prepared` was made for exactly these quotes (an annotation overlay may have changed them since). */
