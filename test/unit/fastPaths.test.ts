@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { ArticleAnalyzer, contentHash } from '../../server/src/corpus/articleAnalysis';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
@@ -86,6 +85,21 @@ describe('fast paths give the plain analysis', function () {
       await Promise.all(queued);
       // Two tasks were already handed to the worker; the urgent one comes right after them.
       assert.ok(order.indexOf('urgent') <= 2, order.join(', '));
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('idle workers are stopped, and the next text starts one again with the same results', async () => {
+    const pool = new AnalysisPool(workerScript, 1, 50);
+    try {
+      assert.deepStrictEqual(await pool.analyse(seeds[0] as string), plain(seeds[0] as string));
+      assert.equal(pool.running, 1);
+      await new Promise((resume) => setTimeout(resume, 300));
+      assert.equal(pool.running, 0, 'the idle worker was stopped');
+      assert.equal(pool.threaded, true, 'a stopped idle worker is no failure');
+      assert.deepStrictEqual(await pool.analyse(seeds[1] as string), plain(seeds[1] as string));
+      assert.equal(pool.running, 1);
     } finally {
       await pool.dispose();
     }
@@ -221,11 +235,12 @@ describe('fast paths give the plain analysis', function () {
       // An entry that cannot be read costs that entry alone, not the others of its file.
       const [fileWithEntries] = readdirSync(folder).filter((name) => name.startsWith('analysis-index'));
       assert.ok(fileWithEntries, 'the store wrote its entries');
-      const shard = deserialize(readFileSync(join(folder, fileWithEntries))) as { entries: Map<string, Uint8Array> };
-      const [brokenHash] = shard.entries.keys();
-      assert.ok(brokenHash !== undefined);
-      shard.entries.set(brokenHash, Buffer.from('not an entry'));
-      writeFileSync(join(folder, fileWithEntries), serialize(shard));
+      const shardBytes = readFileSync(join(folder, fileWithEntries));
+      const brokenHash = seeds.map(contentHash).find((hash) => shardBytes.includes(hash));
+      assert.ok(brokenHash !== undefined, 'the file holds an entry of a seed');
+      // Its bytes start after the hash and their 4-byte length.
+      shardBytes.write('not an entry', shardBytes.indexOf(brokenHash) + brokenHash.length + 4, 'latin1');
+      writeFileSync(join(folder, fileWithEntries), shardBytes);
       const withBroken = await AnalysisStore.open(folder, 'engine-1');
       assert.equal(withBroken.size, seeds.length - 1, 'only the broken entry is left out');
       assert.equal(withBroken.get(brokenHash, ''), undefined);

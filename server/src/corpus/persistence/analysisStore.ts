@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../../engine';
@@ -7,19 +7,14 @@ import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText, CompactAnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
 import { blankedCopy, restoreSpanTexts, spanTextsAreSlices } from '../workers/spanTexts';
+import { readShard, writeShard } from './shardFile';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v5.${shard.toString(16)}.bin`;
-const COUNTS_FILE = 'analysis-counts.v5.bin';
+const SHARD_FILE = (shard: number): string => `analysis-index.v6.${shard.toString(16)}.bin`;
+const COUNTS_FILE = 'analysis-counts.v6.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
-
-/** Each entry is serialised on its own (a CompactAnalysedText), so that no save or read holds the thread for a whole file. */
-interface StoredShard {
-  engine: string;
-  entries: Map<string, Uint8Array>;
-}
 
 /**
  * One entry in memory. `blank`: read from disk with its span texts emptied, restored when first
@@ -69,8 +64,8 @@ export class AnalysisStore {
     const shards = emptyShards();
     const slices = new TimeSlices(SLICE_MS);
     for (let shard = 0; shard < SHARDS; shard++) {
-      const stored = await readStored(join(folder, SHARD_FILE(shard)));
-      if (isStoredShard(stored) && stored.engine === engine) shards[shard] = await loadedEntries(stored.entries, slices);
+      const stored = await readShardFile(join(folder, SHARD_FILE(shard)), engine);
+      if (stored) shards[shard] = await loadedEntries(stored, slices);
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
     return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null);
@@ -136,13 +131,13 @@ export class AnalysisStore {
       for (const shard of [...this.dirtyShards]) {
         // Entries put while this shard is being written mark it dirty again, for the next save.
         this.dirtyShards.delete(shard);
-        const stored: StoredShard = { engine: this.engine, entries: await storedEntries(this.shards[shard] as Map<string, Entry>, slices) };
-        await writeAtomically(folder, SHARD_FILE(shard), serialize(stored));
+        const entries = storedEntries(this.shards[shard] as Map<string, Entry>, slices);
+        await writeAtomically(folder, SHARD_FILE(shard), (file) => writeShard(file, this.engine, entries));
       }
       if (this.countsDirty) {
         this.countsDirty = false;
         const stored: StoredCounts = { engine: this.engine, counts: this.remembered };
-        await writeAtomically(folder, COUNTS_FILE, serialize(stored));
+        await writeAtomically(folder, COUNTS_FILE, (file) => file.writeFile(serialize(stored)));
       }
       await removeOlderFormats(folder);
     } catch {
@@ -157,21 +152,31 @@ function emptyShards(): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, () => new Map<string, Entry>());
 }
 
-/** What a shard file holds of its entries: span texts left out wherever they can be restored. */
-async function storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): Promise<Map<string, Uint8Array>> {
-  const stored = new Map<string, Uint8Array>();
+/**
+ * What a shard file holds of its entries, each serialised on its own (a CompactAnalysedText)
+ * as the file is written: span texts left out wherever they can be restored.
+ */
+async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): AsyncGenerator<readonly [string, Uint8Array]> {
   for (const [hash, { analysed, texts }] of [...entries]) {
     await slices.yieldIfDue();
     const analysis = texts === 'sliceable' ? blankedCopy(analysed.analysis) : analysed.analysis;
     const compact: CompactAnalysedText = { analysis, matching: analysed.matching, blanked: texts !== 'own' };
-    stored.set(hash, serialize(compact));
+    yield [hash, serialize(compact)];
   }
-  return stored;
 }
 
 function shardOf(hash: string): number {
   const digit = Number.parseInt(hash.charAt(0), 16);
   return Number.isNaN(digit) ? 0 : digit % SHARDS;
+}
+
+async function readShardFile(path: string, engine: string): Promise<Map<string, Uint8Array> | null> {
+  try {
+    return readShard(await readFile(path), engine);
+  } catch {
+    // Not there yet: nothing stored.
+    return null;
+  }
 }
 
 async function readStored(path: string): Promise<unknown> {
@@ -191,9 +196,17 @@ async function removeOlderFormats(folder: string): Promise<void> {
   }
 }
 
-async function writeAtomically(folder: string, name: string, bytes: Uint8Array): Promise<void> {
+async function writeAtomically(folder: string, name: string, write: (file: FileHandle) => Promise<void>): Promise<void> {
   const temporary = join(folder, `${name}.${process.pid}.tmp`);
-  await writeFile(temporary, bytes);
+  const file = await open(temporary, 'w');
+  try {
+    await write(file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  } finally {
+    await file.close();
+  }
   await rename(temporary, join(folder, name));
 }
 
@@ -221,14 +234,6 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
     entries.set(hash, { analysed: { analysis, matching: owned }, texts: blanked ? 'blank' : 'own' });
   }
   return entries;
-}
-
-function isStoredShard(value: unknown): value is StoredShard {
-  if (typeof value !== 'object' || value === null) return false;
-  const { engine, entries } = value as Partial<StoredShard>;
-  if (typeof engine !== 'string' || !(entries instanceof Map)) return false;
-  for (const [hash, bytes] of entries) if (typeof hash !== 'string' || !(bytes instanceof Uint8Array)) return false;
-  return true;
 }
 
 function readEntry(bytes: Uint8Array): CompactAnalysedText | null {
