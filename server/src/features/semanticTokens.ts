@@ -13,56 +13,61 @@ export const semanticTokensLegend: SemanticTokensLegend = {
 export function registerSemanticTokens({ connection, documents, analyses, links }: FeatureContext): void {
   const builders = new Map<string, SemanticTokensBuilder>();
 
-  type EncodedToken = [line: number, character: number, length: number, type: number, modifiers: number];
-
-  async function encodedTokens(document: TextDocument, range?: { start: number; end: number }): Promise<EncodedToken[]> {
+  /**
+   * Pushes the document's tokens into the builder `target` gives once the analysis is ready.
+   * Builders are touched only after the await, so concurrent requests never interleave pushes;
+   * tokens go straight in, as a long article has thousands per keystroke.
+   */
+  async function pushTokens(document: TextDocument, target: () => SemanticTokensBuilder, range?: { start: number; end: number }): Promise<SemanticTokensBuilder> {
     const article = await analyses.get(document);
-    if (!article.analysis) return [];
+    const builder = target();
+    if (!article.analysis) return builder;
     // Positions come from the analysed text, which a later edit may already have overtaken; when it has not,
     // the open document already knows where its lines start.
     const analysed = document.version === article.version && document.getText() === article.text ? document : TextDocument.create(article.uri, document.languageId, article.version, article.text);
-    const tokens: EncodedToken[] = [];
     for (const run of tokenRuns(article.text, article.analysis, links.linkedQuoteIds(article))) {
       if (range && (run.end <= range.start || run.start >= range.end)) continue;
       const position = analysed.positionAt(run.start);
-      const modifierBits = run.modifiers.reduce((bits, modifier) => bits | (1 << TOKEN_MODIFIERS.indexOf(modifier)), 0);
-      tokens.push([position.line, position.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits]);
+      let modifierBits = 0;
+      for (const modifier of run.modifiers) modifierBits |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
+      builder.push(position.line, position.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits);
     }
-    return tokens;
+    return builder;
   }
 
-  // Builders are touched only after the await, so concurrent requests never interleave pushes.
-  function freshBuilder(uri: string, tokens: EncodedToken[]): SemanticTokensBuilder {
+  function freshBuilder(uri: string): SemanticTokensBuilder {
     const builder = new SemanticTokensBuilder();
     builders.set(uri, builder);
-    for (const token of tokens) builder.push(...token);
     return builder;
   }
 
   connection.languages.semanticTokens.on(async ({ textDocument }): Promise<SemanticTokens> => {
     const document = documents.get(textDocument.uri);
     if (!document) return { data: [] };
-    return freshBuilder(document.uri, await encodedTokens(document)).build();
+    return (await pushTokens(document, () => freshBuilder(document.uri))).build();
   });
 
   connection.languages.semanticTokens.onDelta(async ({ textDocument, previousResultId }): Promise<SemanticTokens | SemanticTokensDelta> => {
     const document = documents.get(textDocument.uri);
     if (!document) return { edits: [] };
-    const tokens = await encodedTokens(document);
-    const builder = builders.get(document.uri);
-    if (!builder) return freshBuilder(document.uri, tokens).build();
-    builder.previousResult(previousResultId);
-    for (const token of tokens) builder.push(...token);
-    return builder.buildEdits();
+    let fresh = false;
+    const builder = await pushTokens(document, () => {
+      const known = builders.get(document.uri);
+      if (!known) {
+        fresh = true;
+        return freshBuilder(document.uri);
+      }
+      known.previousResult(previousResultId);
+      return known;
+    });
+    return fresh ? builder.build() : builder.buildEdits();
   });
 
   connection.languages.semanticTokens.onRange(async ({ textDocument, range }): Promise<SemanticTokens> => {
     const document = documents.get(textDocument.uri);
     if (!document) return { data: [] };
-    const builder = new SemanticTokensBuilder();
-    const tokens = await encodedTokens(document, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
-    for (const token of tokens) builder.push(...token);
-    return builder.build();
+    const offsets = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+    return (await pushTokens(document, () => new SemanticTokensBuilder(), offsets)).build();
   });
 
   documents.onDidClose(({ document }) => builders.delete(document.uri));

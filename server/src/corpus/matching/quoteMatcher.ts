@@ -238,10 +238,10 @@ export class QuoteMatcher implements ClusterSource {
     const candidates = new Map<number, number>();
     this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => candidates.set(value, Number.POSITIVE_INFINITY));
     const commonPairs = new Set<number>();
-    for (const pair of distinctPairs(own.ids)) {
+    forEachDistinctPair(own.ids, (pair) => {
       if (this.pairIndex.count(pair) > MAX_PAIR_POSTINGS) commonPairs.add(pair);
       else this.pairIndex.forEach(pair, (value) => candidates.set(value, (candidates.get(value) ?? 0) + 1));
-    }
+    });
     const ownHasFewPairs = hasFewerThanTwoPairs(own);
     const matches: QuoteMatch[] = [];
     for (const [value, hits] of candidates) {
@@ -277,7 +277,7 @@ export class QuoteMatcher implements ClusterSource {
   private findCarriedElsewhere(record: ArticleRecord, index: number, own: QuoteView): boolean {
     const exactElsewhere = this.wholeIndex.some(record.wholeKeys[index] ?? 0, (value) => {
       const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
-      return other !== undefined && other !== record && sameWords(own.ids, this.view(other, value % MAX_QUOTES_PER_ARTICLE).ids);
+      return other !== undefined && other !== record && sameWords(own.ids, wordIds(other, value % MAX_QUOTES_PER_ARTICLE));
     });
     if (exactElsewhere) return true;
     const quoteId = (record.quotes[index] as StoredQuote).id;
@@ -389,18 +389,20 @@ export class QuoteMatcher implements ClusterSource {
 
   private indexQuote(record: ArticleRecord, index: number): void {
     const value = record.slot * MAX_QUOTES_PER_ARTICLE + index;
-    const ids = this.view(record, index).ids;
+    const ids = wordIds(record, index);
     if (ids.length === 0) return;
     this.wholeIndex.add(record.wholeKeys[index] ?? 0, value);
-    for (const pair of distinctPairs(ids)) this.pairIndex.add(pair, value);
+    forEachDistinctPair(ids, (pair) => this.pairIndex.add(pair, value));
   }
 
   /** Removes what `indexQuote` added; returns how many postings were left behind, stale. */
   private unindexQuote(record: ArticleRecord, index: number, own: (value: number) => boolean): number {
-    const ids = this.view(record, index).ids;
+    const ids = wordIds(record, index);
     if (ids.length === 0) return 0;
     let left = this.wholeIndex.remove(record.wholeKeys[index] ?? 0, own, REMOVAL_REACH) ? 0 : 1;
-    for (const pair of distinctPairs(ids)) if (!this.pairIndex.remove(pair, own, REMOVAL_REACH)) left += 1;
+    forEachDistinctPair(ids, (pair) => {
+      if (!this.pairIndex.remove(pair, own, REMOVAL_REACH)) left += 1;
+    });
     return left;
   }
 
@@ -506,6 +508,12 @@ export class QuoteMatcher implements ClusterSource {
   }
 }
 
+/** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
+function wordIds(record: ArticleRecord, index: number): Uint32Array {
+  const base = record.quoteBase[index] ?? 0;
+  return record.packed.subarray(base + 2, base + 2 + (record.packed[base] ?? 0));
+}
+
 function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
   const whole = (view: QuoteView): WordRange => ({ from: 0, to: view.ids.length });
   const result = (kind: 'exact' | 'partial', ownRange: WordRange, theirRange: WordRange): QuoteMatch => {
@@ -538,10 +546,19 @@ function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleReco
   return result('partial', { from: run.leftFrom, to: run.leftFrom + run.length }, { from: run.rightFrom, to: run.rightFrom + run.length });
 }
 
-function distinctPairs(ids: ArrayLike<number>): Set<number> {
-  const pairs = new Set<number>();
-  for (let k = 1; k < ids.length; k += 1) pairs.add(hashPair(ids[k - 1] ?? 0, ids[k] ?? 0));
-  return pairs;
+let pairScratch = new Int32Array(256);
+
+/**
+ * Calls `each` once per distinct adjacent word pair of `ids` (which must not call this again).
+ * Every keystroke in a long article unindexes and indexes hundreds of quotes: a Set of pairs
+ * per quote was most of the garbage that made, so the pairs are sorted in one reused buffer.
+ */
+function forEachDistinctPair(ids: ArrayLike<number>, each: (pair: number) => void): void {
+  if (pairScratch.length < ids.length) pairScratch = new Int32Array(ids.length * 2);
+  let count = 0;
+  for (let k = 1; k < ids.length; k += 1) pairScratch[count++] = hashPair(ids[k - 1] ?? 0, ids[k] ?? 0);
+  pairScratch.subarray(0, count).sort();
+  for (let k = 0; k < count; k += 1) if (k === 0 || pairScratch[k] !== pairScratch[k - 1]) each(pairScratch[k] ?? 0);
 }
 
 /** Distinct adjacent pairs of `ids` found in `pairs`. */
