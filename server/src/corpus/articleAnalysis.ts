@@ -37,7 +37,8 @@ export type AnalysisOverlay = (uri: string, text: string, analysis: Analysis) =>
  */
 export class ArticleAnalyzer {
   private readonly cache = new Map<string, { analysed: AnalysedText; length: number }>();
-  private readonly hashes = new Map<string, string>();
+  /** The content hash of each file's text as last analysed from disk: what a save keeps. */
+  private readonly diskHashes = new Map<string, string>();
   private overlay: AnalysisOverlay = (_uri, _text, analysis) => analysis;
   private store: Promise<AnalysisStore> = Promise.resolve(AnalysisStore.inMemory());
   private loadedStore: AnalysisStore | null = null;
@@ -70,7 +71,7 @@ export class ArticleAnalyzer {
   analyse(uri: string, text: string, maxFileSize: number): ArticleResult {
     const problem = checkArticleText(text, maxFileSize);
     if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
-    const key = this.keyOf(uri, text);
+    const key = contentHash(text);
     const analysed = this.remembered(key) ?? this.loadedStore?.get(key, text) ?? analyseInProcess(text);
     return this.result(uri, text, key, analysed);
   }
@@ -82,11 +83,14 @@ export class ArticleAnalyzer {
   async analyseInBackground(uri: string, text: string, maxFileSize: number, urgent = false): Promise<ArticleResult> {
     const problem = checkArticleText(text, maxFileSize);
     if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
-    const key = this.keyOf(uri, text);
+    const key = contentHash(text);
     const store = await this.store;
     const analysed = this.remembered(key) ?? store.get(key, text) ?? (await this.sections.analyse(text, urgent));
     // Editors' texts are not persisted: each keystroke's version would sit in the store until the next save drops it.
-    if (!urgent) store.put(key, text, analysed);
+    if (!urgent) {
+      this.diskHashes.set(uri, key);
+      store.put(key, text, analysed);
+    }
     return this.result(uri, text, key, analysed);
   }
 
@@ -94,7 +98,7 @@ export class ArticleAnalyzer {
   async saveStore(liveUris: Iterable<string>): Promise<void> {
     const live = new Set<string>();
     for (const uri of liveUris) {
-      const hash = this.hashes.get(uri);
+      const hash = this.diskHashes.get(uri);
       if (hash !== undefined) live.add(hash);
     }
     await (await this.store).save(live);
@@ -108,12 +112,6 @@ export class ArticleAnalyzer {
 
   rememberCounts(counts: RememberedCounts): void {
     this.loadedStore?.rememberCounts(counts);
-  }
-
-  private keyOf(uri: string, text: string): string {
-    const key = contentHash(text);
-    this.hashes.set(uri, key);
-    return key;
   }
 
   private remembered(key: string): AnalysedText | undefined {

@@ -159,6 +159,8 @@ export class CorpusLinks {
     this.recount.pending = true;
     clearTimeout(this.recount.timer);
     this.recount.timer = this.recount.held ? undefined : setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
+    // A count still to come is no reason to keep a process alive (a finished test run, a CLI).
+    this.recount.timer?.unref();
   }
 
   /**

@@ -142,7 +142,7 @@ export class WorkspaceIndexer {
         await slices.yieldIfDue();
         if (next >= work.length || generation !== this.generation) break;
         const { path, maxFileSize } = work[next++]!;
-        if (!this.host.isOpen(pathToFileURL(path).toString())) await this.indexFile(path, maxFileSize);
+        await this.indexFile(path, maxFileSize);
         progress.report(++done, work.length, path);
       }
     };
@@ -154,21 +154,28 @@ export class WorkspaceIndexer {
     if (generation === this.generation) this.saveSoon();
   }
 
+  /** Article files, open or not: an open file's analysis is kept while its editor still holds what the disk does. */
   private diskArticleUris(): string[] {
-    return [...this.corpus.all()].filter((article) => article.origin === 'disk' && article.analysis !== null).map((article) => article.uri);
+    return [...this.corpus.all()].filter((article) => article.analysis !== null && (article.origin === 'disk' || this.includes(article.uri))).map((article) => article.uri);
   }
 
+  /**
+   * Reads and analyses a file. An open file's editor text stays in the corpus, but what the disk
+   * holds is still analysed: it is persisted, so the next session's editor on the same text
+   * finds its analysis stored rather than waiting for a worker to start.
+   */
   private async indexFile(path: string, maxFileSize: number): Promise<void> {
     const uri = pathToFileURL(path).toString();
     // A newer read of the same file (a watcher event during the scan) wins over this one.
     const read = ++this.lastRead;
     this.reads.set(uri, read);
-    const current = (): boolean => this.reads.get(uri) === read && !this.host.isOpen(uri);
+    const latest = (): boolean => this.reads.get(uri) === read;
+    const current = (): boolean => latest() && !this.host.isOpen(uri);
     try {
       const content = readArticleFile(path, maxFileSize);
-      if (!current()) return;
+      if (!latest()) return;
       if (content.problem) {
-        this.corpus.set(uri, '', 'disk', 0, { analysis: null, matching: null, fingerprint: null, problem: content.problem });
+        if (current()) this.corpus.set(uri, '', 'disk', 0, { analysis: null, matching: null, fingerprint: null, problem: content.problem });
         return;
       }
       const result = await this.analyzer.analyseInBackground(uri, content.text, maxFileSize);
