@@ -88,7 +88,7 @@ describe('corpus speakers', () => {
     assert.equal(forward.length, 1);
   });
 
-  it('worked out with pauses, gives the same entities, and gives none when an article changes meanwhile', async () => {
+  it('counted with pauses, gives the count of the entities and then the same entities, and no count when an article changes meanwhile', async () => {
     const articles: Record<string, Speaker[]> = {};
     const given = ['Mike', 'Ivanka', 'Donald', 'Ali', 'Javad'];
     const family = ['Pompeo', 'Trump', 'Khamenei', 'Zarif', 'Soleimani', 'Suleimani'];
@@ -100,16 +100,26 @@ describe('corpus speakers', () => {
       ];
     }
     let pauses = 0;
-    const paused = await corpus(articles).entitiesWithPauses(async () => void pauses++);
-    assert.deepEqual(paused, corpus(articles).entities());
+    const counted = corpus(articles);
+    const count = await counted.countWithPauses(async () => void pauses++);
+    const plain = corpus(articles).entities();
+    assert.equal(count, plain.length);
     assert.ok(pauses > 100, `the work was cut into pieces (${pauses})`);
+    assert.deepEqual(counted.entities(), plain, 'the groups kept from the count describe the same entities');
 
     const changing = corpus(articles);
     let changes = 0;
-    const stale = await changing.entitiesWithPauses(async () => {
+    const stale = await changing.countWithPauses(async () => {
       if (changes++ === 50) changing.setArticle('article-0', [speaker('Qasem Soleimani')]);
     });
-    assert.equal(stale, null, 'an article changed while the entities were worked out');
-    assert.deepEqual(changing.entities(), corpus({ ...articles, 'article-0': [speaker('Qasem Soleimani')] }).entities());
+    assert.equal(stale, null, 'an article changed while the entities were counted');
+    const changed = corpus({ ...articles, 'article-0': [speaker('Qasem Soleimani')] }).entities();
+    assert.deepEqual(changing.entities(), changed);
+    assert.equal(await changing.countWithPauses(async () => undefined), changed.length);
+
+    const regrouped = corpus(articles);
+    assert.equal(await regrouped.countWithPauses(async () => undefined), plain.length);
+    regrouped.setArticle('article-0', [speaker('Qasem Soleimani')]);
+    assert.deepEqual(regrouped.entities(), changed, 'groups counted before a change are not reused after it');
   });
 });

@@ -178,6 +178,7 @@ describe('fast paths give the plain analysis', function () {
         for (const quote of long.quotesOf(uri)) {
           const carried = long.carriedElsewhere(uri, quote.id);
           assert.equal(carried, fresh.carriedElsewhere(uri, quote.id), `edit ${index}, ${uri} ${quote.id}`);
+          assert.equal(long.carriedElsewhere(uri, quote.id, false), carried, `edit ${index}, ${uri} ${quote.id}, not remembered`);
           if (carried) linkedSeen += 1;
         }
       }

@@ -31,6 +31,11 @@ export class CarriedMemo {
     }
   }
 
+  /** Whether answers about the article's quotes are kept (they may still be stale). */
+  remembers(articleId: string): boolean {
+    return this.answers.has(articleId);
+  }
+
   /** `quoteKey` identifies the quote's words; `work` answers when nothing is remembered. */
   carried(articleId: string, quoteKey: string, work: () => boolean): boolean {
     const othersChange = articleId === this.latest.articleId ? this.latestByOther : this.latest.change;

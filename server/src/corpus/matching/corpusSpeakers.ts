@@ -41,6 +41,8 @@ const MIN_ACRONYM = 3;
 export class CorpusSpeakers {
   private readonly byArticle = new Map<string, SpeakerRecord[]>();
   private built: Built | null = null;
+  /** The groups of `version`, when they were worked out without describing them (for a count). */
+  private grouped: { version: number; groups: SpeakerRecord[][] } | null = null;
   /** Bumped at every change: work begun on an earlier version is stale. */
   private version = 0;
 
@@ -61,18 +63,19 @@ export class CorpusSpeakers {
   }
 
   /**
-   * The same as `entities()`, worked out with `pause` awaited every so often: at thousands of
-   * articles the whole takes a few hundred milliseconds, too long to hold a server's thread.
-   * Null when an article changed meanwhile.
+   * How many entities there are (`entities().length`), worked out with `pause` awaited every so
+   * often: at thousands of articles grouping takes a few hundred milliseconds, too long to hold
+   * a server's thread. The groups are kept for `entities()`, which describes them only when a
+   * view asks. Null when an article changed meanwhile.
    */
-  async entitiesWithPauses(pause: () => Promise<void>): Promise<readonly CorpusEntity[] | null> {
-    if (this.built) return this.built.entities;
+  async countWithPauses(pause: () => Promise<void>): Promise<number | null> {
+    if (this.built) return this.built.entities.length;
     const version = this.version;
-    const steps = this.buildSteps();
+    const steps = this.groupSteps();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
-        this.built = step.value;
-        return step.value.entities;
+        this.grouped = { version, groups: step.value };
+        return step.value.length;
       }
       await pause();
       if (this.version !== version) return null;
@@ -86,20 +89,26 @@ export class CorpusSpeakers {
 
   private changed(): void {
     this.built = null;
+    this.grouped = null;
     this.version += 1;
   }
 
   private build(): Built {
     if (this.built) return this.built;
-    const steps = this.buildSteps();
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    this.built = step.value;
+    let groups = this.grouped?.version === this.version ? this.grouped.groups : null;
+    if (groups === null) {
+      const steps = this.groupSteps();
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      groups = step.value;
+    }
+    this.grouped = null;
+    this.built = describeAll(groups);
     return this.built;
   }
 
-  /** Works the entities out, yielding between pieces of work (see `entitiesWithPauses`). */
-  private *buildSteps(): Generator<void, Built> {
+  /** Groups the speakers of all articles into entities, yielding between pieces of work (see `countWithPauses`). */
+  private *groupSteps(): Generator<void, SpeakerRecord[][]> {
     const records: SpeakerRecord[] = [];
     for (const articleId of [...this.byArticle.keys()].sort()) {
       records.push(...[...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name)));
@@ -107,20 +116,20 @@ export class CorpusSpeakers {
     }
     const people = yield* groupPeople(records.filter((record) => record.person !== null));
     const organisations = yield* groupOrganisations(records.filter((record) => record.person === null));
-    const entities: CorpusEntity[] = [];
-    for (const group of [...people, ...organisations]) {
-      entities.push(describe(group));
-      yield;
-    }
-    entities.sort((a, b) => compareText(a.id, b.id));
-    uniqueIds(entities);
-    const index = new Map<string, CorpusEntity>();
-    for (const entity of entities) {
-      for (const mention of entity.articles) index.set(recordKey(mention.articleId, mention.speakerName), entity);
-      yield;
-    }
-    return { entities, index };
+    return [...people, ...organisations];
   }
+}
+
+/** The entities of the groups, in a fixed order, with an index from each article's speaker to its entity. */
+function describeAll(groups: readonly SpeakerRecord[][]): Built {
+  const entities = groups.map(describe);
+  entities.sort((a, b) => compareText(a.id, b.id));
+  uniqueIds(entities);
+  const index = new Map<string, CorpusEntity>();
+  for (const entity of entities) {
+    for (const mention of entity.articles) index.set(recordKey(mention.articleId, mention.speakerName), entity);
+  }
+  return { entities, index };
 }
 
 interface Built {

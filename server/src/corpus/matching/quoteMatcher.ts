@@ -265,19 +265,22 @@ export class QuoteMatcher implements ClusterSource {
    * answer of `matchesOf`, but an exact copy elsewhere, the common case, settles it without
    * verifying every candidate.
    */
-  carriedElsewhere(articleId: string, quoteId: string): boolean {
+  carriedElsewhere(articleId: string, quoteId: string, remember = true): boolean {
     const record = this.articles.get(articleId);
     const index = record?.quoteIndex.get(quoteId);
     if (!record || index === undefined) return false;
-    const own = this.view(record, index);
-    if (own.ids.length === 0) return false;
-    return this.carried.carried(articleId, wordsKey(own), () => this.findCarriedElsewhere(record, index, own));
+    const ids = wordIds(record, index);
+    if (ids.length === 0) return false;
+    // A count over the whole corpus passes `remember = false`: the memo keeps a few articles, so
+    // remembering answers for thousands would only make garbage.
+    if (!remember && !this.carried.remembers(articleId)) return this.findCarriedElsewhere(record, index, ids);
+    return this.carried.carried(articleId, wordsKey(this.view(record, index)), () => this.findCarriedElsewhere(record, index, ids));
   }
 
-  private findCarriedElsewhere(record: ArticleRecord, index: number, own: QuoteView): boolean {
+  private findCarriedElsewhere(record: ArticleRecord, index: number, ids: Uint32Array): boolean {
     const exactElsewhere = this.wholeIndex.some(record.wholeKeys[index] ?? 0, (value) => {
       const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
-      return other !== undefined && other !== record && sameWords(own.ids, wordIds(other, value % MAX_QUOTES_PER_ARTICLE));
+      return other !== undefined && other !== record && sameWords(ids, wordIds(other, value % MAX_QUOTES_PER_ARTICLE));
     });
     if (exactElsewhere) return true;
     const quoteId = (record.quotes[index] as StoredQuote).id;
