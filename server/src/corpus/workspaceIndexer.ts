@@ -185,7 +185,8 @@ export class WorkspaceIndexer {
       // Deleted or renamed while indexing: the watcher reports it; nothing to keep.
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR') {
-        this.corpus.delete(uri);
+        // An open editor keeps its article, whatever became of the file.
+        if (!this.host.isOpen(uri)) this.corpus.delete(uri);
         return;
       }
       this.host.log(`Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`);
