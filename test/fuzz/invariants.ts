@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../common/protocol';
 import type { Analysis, Span } from '../../server/src/engine/types';
 import type { TokenRun } from '../../server/src/features/tokenRuns';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -50,8 +51,12 @@ export function assertAnalysisWellFormed(text: string, analysis: Analysis): void
   assert.equal(new Set(analysis.quotes.map((quote) => quote.id)).size, analysis.quotes.length, 'quote ids are not unique');
 }
 
-/** Sorted, non-overlapping, non-empty runs inside the text that never cross a line break or split a character. */
+/**
+ * Sorted, non-overlapping, non-empty runs inside the text that never cross a line break or split
+ * a character, each at the line and character an LSP document gives its start.
+ */
 export function assertTokenRunsWellFormed(text: string, runs: readonly TokenRun[]): void {
+  const document = TextDocument.create('file:///fuzz.txt', 'article', 1, text);
   let previous: TokenRun | undefined;
   for (const [index, run] of runs.entries()) {
     const label = `runs[${index}] ${JSON.stringify(run)}`;
@@ -60,6 +65,7 @@ export function assertTokenRunsWellFormed(text: string, runs: readonly TokenRun[
     assert.ok(!/[\r\n]/.test(text.slice(run.start, run.end)), `${label}: crosses a line break`);
     assert.ok(TOKEN_TYPES.includes(run.type), `${label}: unknown type`);
     assert.ok(run.modifiers.every((modifier) => TOKEN_MODIFIERS.includes(modifier)), `${label}: unknown modifier`);
+    assert.deepStrictEqual({ line: run.line, character: run.character }, document.positionAt(run.start), `${label}: position`);
     if (previous) {
       assert.ok(previous.end <= run.start, `${label}: overlaps or precedes runs[${index - 1}] ${JSON.stringify(previous)}`);
       const sameLook = previous.type === run.type && previous.modifiers.join() === run.modifiers.join();

@@ -1,5 +1,5 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../common/protocol';
 import type { FeatureContext } from './context';
 import { tokenRuns } from './tokenRuns';
@@ -22,15 +22,12 @@ export function registerSemanticTokens({ connection, documents, analyses, links 
     const article = await analyses.get(document);
     const builder = target();
     if (!article.analysis) return builder;
-    // Positions come from the analysed text, which a later edit may already have overtaken; when it has not,
-    // the open document already knows where its lines start.
-    const analysed = document.version === article.version && document.getText() === article.text ? document : TextDocument.create(article.uri, document.languageId, article.version, article.text);
+    // Positions are those of the analysed text, which a later edit may already have overtaken.
     for (const run of tokenRuns(article.text, article.analysis, links.linkedQuoteIds(article))) {
       if (range && (run.end <= range.start || run.start >= range.end)) continue;
-      const position = analysed.positionAt(run.start);
       let modifierBits = 0;
       for (const modifier of run.modifiers) modifierBits |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
-      builder.push(position.line, position.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits);
+      builder.push(run.line, run.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits);
     }
     return builder;
   }

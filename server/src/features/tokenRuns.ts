@@ -5,6 +5,9 @@ import type { Analysis } from '../engine';
 export interface TokenRun {
   start: number;
   end: number;
+  /** Where `start` is as LSP counts (zero-based line, UTF-16 character), line breaks being \n, \r\n or \r. */
+  line: number;
+  character: number;
   type: TokenType;
   modifiers: readonly TokenModifier[];
 }
@@ -53,8 +56,15 @@ export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: Read
 
   const runs: TokenRun[] = [];
   let index = 0;
+  let line = 0;
+  let lineStart = 0;
   while (index < text.length) {
     if (isLineBreak(text, index)) {
+      // "\r\n" is one break: its "\n" counts it.
+      if (!(text.charCodeAt(index) === 13 && text.charCodeAt(index + 1) === 10)) {
+        line++;
+        lineStart = index + 1;
+      }
       index++;
       continue;
     }
@@ -66,6 +76,8 @@ export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: Read
       runs.push({
         start: index,
         end,
+        line,
+        character: index - lineStart,
         type: TOKEN_TYPES[type - 1]!,
         modifiers: MODIFIERS_OF_BITS[bits] ?? [],
       });
