@@ -49,8 +49,16 @@ interface ArticleRecord {
   readonly text: string;
   readonly quotes: readonly StoredQuote[];
   readonly quoteIndex: ReadonlyMap<string, number>;
-  /** Per quote: word count n, segment count s, then n word ids, n starts, n ends, s segment starts. */
+  /**
+   * The prepared input's own packed quotes (per quote: word count n, segment count s, then n
+   * article-local word ids, n starts, n ends, s segment starts), shared with it, not copied.
+   */
   readonly packed: Uint32Array;
+  /**
+   * The quotes' words as corpus word ids: for k quotes, k + 1 offsets into this same array
+   * (quote i's ids run from the i-th to the (i + 1)-th), then the ids themselves.
+   */
+  readonly wordIds: Uint32Array;
   readonly quoteBase: Uint32Array;
   readonly wholeKeys: Int32Array;
   readonly passageSlots: Int32Array;
@@ -139,14 +147,20 @@ export class QuoteMatcher implements ClusterSource {
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
     const ids = preparedWords(input).map((word) => this.vocabulary.idOf(word));
-    const packed = Uint32Array.from(input.packed);
+    const packed = input.packed;
+    let words = 0;
+    kept.forEach((_quote, index) => (words += packed[input.quoteBase[index] ?? 0] ?? 0));
+    const wordIds = new Uint32Array(kept.length + 1 + words);
     const wholeKeys = new Int32Array(kept.length);
+    let at = kept.length + 1;
     kept.forEach((_quote, index) => {
       const base = input.quoteBase[index] ?? 0;
       const n = packed[base] ?? 0;
-      for (let k = base + 2; k < base + 2 + n; k += 1) packed[k] = ids[packed[k] ?? 0] ?? 0;
-      wholeKeys[index] = hashSequence(packed.subarray(base + 2, base + 2 + n));
+      wordIds[index] = at;
+      for (let k = base + 2; k < base + 2 + n; k += 1) wordIds[at++] = ids[packed[k] ?? 0] ?? 0;
+      wholeKeys[index] = hashSequence(wordIds.subarray(at - n, at));
     });
+    wordIds[kept.length] = at;
     const record: ArticleRecord = {
       id: articleId,
       slot,
@@ -154,6 +168,7 @@ export class QuoteMatcher implements ClusterSource {
       quotes: kept,
       quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])),
       packed,
+      wordIds,
       quoteBase: input.quoteBase,
       wholeKeys,
       ...this.indexPassages(slot, input, ids),
@@ -386,7 +401,7 @@ export class QuoteMatcher implements ClusterSource {
       words: this.vocabulary.size,
       indexBytes:
         this.wholeIndex.byteSize + this.pairIndex.byteSize + this.wordIndex.byteSize + this.passageArticle.byteLength * 3 +
-        [...this.articles.values()].reduce((sum, record) => sum + record.packed.byteLength + record.passageSlots.byteLength + record.passageWords.byteLength, 0),
+        [...this.articles.values()].reduce((sum, record) => sum + record.wordIds.byteLength + record.passageSlots.byteLength + record.passageWords.byteLength, 0),
     };
   }
 
@@ -503,7 +518,7 @@ export class QuoteMatcher implements ClusterSource {
     const segments = record.packed[base + 1] ?? 0;
     const at = base + 2;
     return {
-      ids: record.packed.subarray(at, at + n),
+      ids: wordIds(record, index),
       starts: record.packed.subarray(at + n, at + 2 * n),
       ends: record.packed.subarray(at + 2 * n, at + 3 * n),
       segmentStarts: record.packed.subarray(at + 3 * n, at + 3 * n + segments),
@@ -513,8 +528,7 @@ export class QuoteMatcher implements ClusterSource {
 
 /** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
 function wordIds(record: ArticleRecord, index: number): Uint32Array {
-  const base = record.quoteBase[index] ?? 0;
-  return record.packed.subarray(base + 2, base + 2 + (record.packed[base] ?? 0));
+  return record.wordIds.subarray(record.wordIds[index] ?? 0, record.wordIds[index + 1] ?? 0);
 }
 
 function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
