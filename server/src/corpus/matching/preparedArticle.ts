@@ -1,5 +1,6 @@
 import { contentForm } from './contentWords';
 import { normaliseWords } from './normalise';
+import { oneByteString } from './oneByteString';
 import { proseStretches } from './proseStretches';
 import { MIN_PARAPHRASE_SHARED } from './thresholds';
 import type { QuoteInput } from './types';
@@ -108,7 +109,7 @@ export class ArticleWords {
 
   /** The list as `PreparedArticle.words` keeps it. */
   joined(): string {
-    return this.words.join('\n');
+    return oneByteString(this.words.join('\n'));
   }
 
   list(): readonly string[] {
