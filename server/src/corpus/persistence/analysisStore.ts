@@ -6,7 +6,7 @@ import type { RememberedCounts } from '../articleAnalysis';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText, CompactAnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
-import { blankedCopy, restoreSpanTexts, spanTextsAreSlices } from '../workers/spanTexts';
+import { blankedCopy, restoredAnalysis, spanTextsAreSlices } from '../workers/spanTexts';
 import { readShard, writeShard } from './shardFile';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
@@ -22,7 +22,7 @@ const SLICE_MS = 2;
  * `own`: written as it is.
  */
 interface Entry {
-  readonly analysed: AnalysedText;
+  analysed: AnalysedText;
   texts: 'blank' | 'sliceable' | 'own';
 }
 
@@ -90,7 +90,7 @@ export class AnalysisStore {
   get(hash: string, text: string): AnalysedText | undefined {
     const entry = this.shards[shardOf(hash)]?.get(hash);
     if (entry?.texts === 'blank') {
-      restoreSpanTexts(text, entry.analysed.analysis);
+      entry.analysed = { analysis: restoredAnalysis(text, entry.analysed.analysis), matching: entry.analysed.matching };
       entry.texts = 'sliceable';
     }
     return entry?.analysed;

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
-import { restoreSpanTexts } from './spanTexts';
+import { restoredAnalysis } from './spanTexts';
 
 interface Task {
   readonly text: string;
@@ -137,8 +137,7 @@ export class AnalysisPool {
         task.resolve(analyseInProcess(task.text));
       } else {
         const { analysis, matching, blanked } = reply.result;
-        if (blanked) restoreSpanTexts(task.text, analysis);
-        task.resolve({ analysis, matching });
+        task.resolve({ analysis: blanked ? restoredAnalysis(task.text, analysis) : analysis, matching });
       }
       this.pump();
     });

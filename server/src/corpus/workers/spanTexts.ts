@@ -1,4 +1,5 @@
 import type { Analysis, Span } from '../../engine';
+import { shared } from './sharedStrings';
 
 /**
  * Every span of an analysis, in one fixed order. Blanking and restoring both walk this list, so
@@ -30,7 +31,7 @@ export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
 
 /**
  * Empties every span's text in place. Span texts are copies of the article's text, most of what a
- * message from a worker or a stored entry weighs, and the slowest part to decode; `restoreSpanTexts`
+ * message from a worker or a stored entry weighs, and the slowest part to decode; `restoredAnalysis`
  * gives them back as slices of the article's own string, which cost a few bytes each.
  * Only for analyses whose span texts are slices (`spanTextsAreSlices`).
  */
@@ -40,11 +41,44 @@ export function blankSpanTexts(analysis: Analysis): void {
   });
 }
 
-/** Undoes `blankSpanTexts`, given the text the analysis is of. */
-export function restoreSpanTexts(text: string, analysis: Analysis): void {
-  forEachSpan(analysis, (span) => {
-    span.text = text.slice(span.start, span.end);
-  });
+/**
+ * Undoes `blankSpanTexts`, given the text the analysis is of: a new analysis whose span texts are
+ * slices of `text`. Objects that crossed from a worker or came from disk are built again here:
+ * decoded ones keep most of their fields out of line, which costs tens of bytes each over
+ * hundreds of thousands of them, and names, kinds and short spans are shared (`shared`).
+ */
+export function restoredAnalysis(text: string, blank: Analysis): Analysis {
+  const spanOf = (span: Span): Span => ({ start: span.start, end: span.end, text: shared(text.slice(span.start, span.end)) });
+  return {
+    quotes: blank.quotes.map((quote) => ({
+      start: quote.start,
+      end: quote.end,
+      text: text.slice(quote.start, quote.end),
+      id: shared(quote.id),
+      style: shared(quote.style),
+      speaker: quote.speaker === null ? null : shared(quote.speaker),
+      source: quote.source && spanOf(quote.source),
+      cue: quote.cue && spanOf(quote.cue),
+      attribution: quote.attribution,
+      continued: quote.continued,
+    })),
+    speakers: blank.speakers.map((speaker) => ({
+      name: shared(speaker.name),
+      kind: shared(speaker.kind),
+      aliases: speaker.aliases.map(shared),
+      mentions: speaker.mentions.map(spanOf),
+    })),
+    outlets: blank.outlets.map((outlet) => ({ name: shared(outlet.name), mentions: outlet.mentions.map(spanOf) })),
+    attributions: blank.attributions.map((attribution) => ({
+      start: attribution.start,
+      end: attribution.end,
+      text: shared(text.slice(attribution.start, attribution.end)),
+      source: shared(attribution.source),
+      kind: shared(attribution.kind),
+      mention: spanOf(attribution.mention),
+      cue: spanOf(attribution.cue),
+    })),
+  };
 }
 
 /** A copy of `analysis` with every span's text emptied, sharing nothing mutable with it. */
