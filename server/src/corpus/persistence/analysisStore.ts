@@ -4,27 +4,24 @@ import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../../engine';
 import type { RememberedCounts } from '../articleAnalysis';
 import type { PreparedArticle } from '../matching/preparedArticle';
-import type { AnalysedText, CompactAnalysedText } from '../workers/analysisMessages';
+import { encodeAnalysis, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis, type PortableAnalysedText } from '../workers/analysisCodec';
+import type { AnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
-import { blankedCopy, restoredAnalysis, spanTextsAreSlices } from '../workers/spanTexts';
 import { readShard, writeShard } from './shardFile';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v6.${shard.toString(16)}.bin`;
-const COUNTS_FILE = 'analysis-counts.v6.bin';
+const SHARD_FILE = (shard: number): string => `analysis-index.v7.${shard.toString(16)}.bin`;
+const COUNTS_FILE = 'analysis-counts.v7.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
 
 /**
- * One entry in memory. `blank`: read from disk with its span texts emptied, restored when first
- * asked for; `sliceable`: its span texts are slices of its text, so it is written without them;
- * `own`: written as it is.
+ * One entry in memory: as read from disk (`portable`, decoded when first asked for, with the
+ * text it is of), or as analysed this session (`sliceable`: its span texts are slices of its
+ * text, so it is written encoded).
  */
-interface Entry {
-  analysed: AnalysedText;
-  texts: 'blank' | 'sliceable' | 'own';
-}
+type Entry = { readonly portable: PortableAnalysedText } | { readonly analysed: AnalysedText; readonly sliceable: boolean };
 
 interface StoredCounts {
   engine: string;
@@ -88,19 +85,27 @@ export class AnalysisStore {
 
   /** The analysis of `text`, whose content hash is `hash`, if stored. */
   get(hash: string, text: string): AnalysedText | undefined {
-    const entry = this.shards[shardOf(hash)]?.get(hash);
-    if (entry?.texts === 'blank') {
-      entry.analysed = { analysis: restoredAnalysis(text, entry.analysed.analysis), matching: entry.analysed.matching };
-      entry.texts = 'sliceable';
+    const shard = shardOf(hash);
+    const entries = this.shards[shard] as Map<string, Entry>;
+    const entry = entries.get(hash);
+    if (!entry || 'analysed' in entry) return entry?.analysed;
+    const analysed = restoredAnalysedText(text, entry.portable);
+    if (analysed) {
+      entries.set(hash, { analysed, sliceable: entry.portable.encoded !== null });
+    } else {
+      // Damaged on disk: analysed again, and written afresh at the next save.
+      entries.delete(hash);
+      this.dirtyShards.add(shard);
     }
-    return entry?.analysed;
+    return analysed ?? undefined;
   }
 
   put(hash: string, text: string, analysed: AnalysedText): void {
     const shard = shardOf(hash);
     const entries = this.shards[shard] as Map<string, Entry>;
-    if (entries.get(hash)?.analysed === analysed) return;
-    entries.set(hash, { analysed, texts: spanTextsAreSlices(text, analysed.analysis) ? 'sliceable' : 'own' });
+    const known = entries.get(hash);
+    if (known && 'analysed' in known && known.analysed === analysed) return;
+    entries.set(hash, { analysed, sliceable: spanTextsAreSlices(text, analysed.analysis) });
     this.dirtyShards.add(shard);
   }
 
@@ -152,17 +157,19 @@ function emptyShards(): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, () => new Map<string, Entry>());
 }
 
-/**
- * What a shard file holds of its entries, each serialised on its own (a CompactAnalysedText)
- * as the file is written: span texts left out wherever they can be restored.
- */
+/** What a shard file holds of its entries, each serialised on its own (a PortableAnalysedText) as the file is written. */
 async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): AsyncGenerator<readonly [string, Uint8Array]> {
-  for (const [hash, { analysed, texts }] of [...entries]) {
+  for (const [hash, entry] of [...entries]) {
     await slices.yieldIfDue();
-    const analysis = texts === 'sliceable' ? blankedCopy(analysed.analysis) : analysed.analysis;
-    const compact: CompactAnalysedText = { analysis, matching: analysed.matching, blanked: texts !== 'own' };
-    yield [hash, serialize(compact)];
+    yield [hash, serialize(portableOf(entry))];
   }
+}
+
+function portableOf(entry: Entry): PortableAnalysedText {
+  if ('portable' in entry) return entry.portable;
+  const { analysed, sliceable } = entry;
+  const { analysis, matching } = analysed;
+  return sliceable ? { encoded: encodeAnalysis(analysis), analysis: null, matching } : { encoded: null, analysis, matching };
 }
 
 function shardOf(hash: string): number {
@@ -221,9 +228,8 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
     await slices.yieldIfDue();
     const entry = readEntry(bytes);
     if (entry === null) continue;
-    const { analysis, matching, blanked } = entry;
-    const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = matching;
-    const owned = {
+    const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = entry.matching;
+    const matching = {
       words,
       quoteSpans: quoteSpans.slice(),
       packed: packed.slice(),
@@ -231,15 +237,18 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
       passageSpans: passageSpans.slice(),
       passageWords: passageWords.slice(),
     };
-    entries.set(hash, { analysed: { analysis, matching: owned }, texts: blanked ? 'blank' : 'own' });
+    const portable: PortableAnalysedText = entry.encoded
+      ? { encoded: { numbers: entry.encoded.numbers.slice(), strings: entry.encoded.strings }, analysis: null, matching }
+      : { encoded: null, analysis: entry.analysis, matching };
+    entries.set(hash, { portable });
   }
   return entries;
 }
 
-function readEntry(bytes: Uint8Array): CompactAnalysedText | null {
+function readEntry(bytes: Uint8Array): PortableAnalysedText | null {
   try {
     const entry: unknown = deserialize(bytes);
-    return isAnalysedText(entry) ? entry : null;
+    return isPortableAnalysedText(entry) ? entry : null;
   } catch {
     return null;
   }
@@ -257,10 +266,17 @@ function isCounts(value: unknown): value is RememberedCounts {
   return typeof fingerprint === 'string' && typeof speakers === 'number' && typeof linkedQuotes === 'number';
 }
 
-function isAnalysedText(value: unknown): value is CompactAnalysedText {
+function isPortableAnalysedText(value: unknown): value is PortableAnalysedText {
   if (typeof value !== 'object' || value === null) return false;
-  const { analysis, matching, blanked } = value as Partial<CompactAnalysedText>;
-  return isAnalysis(analysis) && isPreparedArticle(matching) && typeof blanked === 'boolean';
+  const { encoded, analysis, matching } = value as Partial<Record<keyof PortableAnalysedText, unknown>>;
+  if (!isPreparedArticle(matching)) return false;
+  return encoded === null ? isAnalysis(analysis) : analysis === null && isEncodedAnalysis(encoded);
+}
+
+function isEncodedAnalysis(value: unknown): value is EncodedAnalysis {
+  if (typeof value !== 'object' || value === null) return false;
+  const { numbers, strings } = value as Partial<EncodedAnalysis>;
+  return numbers instanceof Int32Array && Array.isArray(strings) && strings.every((string) => typeof string === 'string');
 }
 
 function isPreparedArticle(value: unknown): value is PreparedArticle {

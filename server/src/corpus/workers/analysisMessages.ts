@@ -1,18 +1,11 @@
 import type { Analysis } from '../../engine';
 import type { PreparedArticle } from '../matching/preparedArticle';
+import type { PortableAnalysedText } from './analysisCodec';
 
 /** What the corpus keeps of one text's analysis: the engine's answer and the quote matcher's input. */
 export interface AnalysedText {
   analysis: Analysis;
   matching: PreparedArticle;
-}
-
-/**
- * An AnalysedText as it travels from a worker and persists: when `blanked`, its span texts were
- * emptied (see spanTexts) and are restored from the article's text on arrival.
- */
-export interface CompactAnalysedText extends AnalysedText {
-  blanked: boolean;
 }
 
 /** Main thread -> worker: analyse this text. */
@@ -22,4 +15,4 @@ export interface AnalysisRequest {
 }
 
 /** Worker -> main thread: the analysis, or why there is none. */
-export type AnalysisReply = { id: number; result: CompactAnalysedText; error: null } | { id: number; result: null; error: string };
+export type AnalysisReply = { id: number; result: PortableAnalysedText; error: null } | { id: number; result: null; error: string };

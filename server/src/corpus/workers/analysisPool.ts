@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { restoredAnalysedText } from './analysisCodec';
 import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
-import { restoredAnalysis } from './spanTexts';
 
 interface Task {
   readonly text: string;
@@ -136,8 +136,7 @@ export class AnalysisPool {
       if (reply.result === null) {
         task.resolve(analyseInProcess(task.text));
       } else {
-        const { analysis, matching, blanked } = reply.result;
-        task.resolve({ analysis: blanked ? restoredAnalysis(task.text, analysis) : analysis, matching });
+        task.resolve(restoredAnalysedText(task.text, reply.result) ?? analyseInProcess(task.text));
       }
       this.pump();
     });

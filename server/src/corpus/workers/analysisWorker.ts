@@ -4,9 +4,9 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../../engine';
+import { portableAnalysedText } from './analysisCodec';
 import { analysedText } from './analysedText';
 import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
-import { blankSpanTexts, spanTextsAreSlices } from './spanTexts';
 
 /** Niceness of analysis threads: below the language server's own thread, which answers requests. */
 const WORKER_NICENESS = 10;
@@ -26,11 +26,8 @@ if (port) {
   port.on('message', ({ id, text }: AnalysisRequest) => {
     let reply: AnalysisReply;
     try {
-      const { analysis, matching } = analysedText(text, analyze(text));
       // The main thread has the text: span texts need not be copied over.
-      const blanked = spanTextsAreSlices(text, analysis);
-      if (blanked) blankSpanTexts(analysis);
-      reply = { id, result: { analysis, matching, blanked }, error: null };
+      reply = { id, result: portableAnalysedText(text, analysedText(text, analyze(text))), error: null };
     } catch (error) {
       reply = { id, result: null, error: error instanceof Error ? error.message : String(error) };
     }

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, getHeapStatistics, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
+import { seededRandom } from '../../scripts/bench/corpusGenerator';
 import { contentHash } from '../../server/src/corpus/articleAnalysis';
 import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
-import { blankedCopy, blankSpanTexts, restoredAnalysis, spanTextsAreSlices } from '../../server/src/corpus/workers/spanTexts';
+import { decodeAnalysis, encodeAnalysis, portableAnalysedText, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis } from '../../server/src/corpus/workers/analysisCodec';
 import { analyze, type Analysis, type Span } from '../../server/src/engine';
 
 // `gc` is reachable from a new context once the flag is set: the memory test collects garbage before it measures.
@@ -18,63 +20,76 @@ const seeds = readdirSync(seedsDir)
   .filter((file) => file.endsWith('.txt'))
   .sort()
   .map((file) => readFileSync(join(seedsDir, file), 'utf8'));
+const EDITS = ['', 'x', '“', '”\n\n', ', said John Smith. ', 'according to Reuters ', '"We will," she said. '];
 
-describe('span texts left out of messages and the store', () => {
-  it('blanking then restoring from the text gives the plain analysis back', () => {
-    for (const text of seeds) {
+describe('analyses encoded for messages and the store', () => {
+  it('decodes to the plain analysis, for the seeds and a few hundred edits of them', () => {
+    const random = seededRandom(21);
+    const texts = [...seeds];
+    for (let edit = 0; edit < 300; edit++) {
+      const text = seeds[edit % seeds.length] as string;
+      const at = Math.floor(random() * text.length);
+      texts.push(text.slice(0, at) + (EDITS[edit % EDITS.length] as string) + text.slice(at + Math.floor(random() * 40)));
+    }
+    for (const text of texts) {
       const analysis = analyze(text);
       assert.ok(spanTextsAreSlices(text, analysis), 'the engine takes every span text from the article');
-      blankSpanTexts(analysis);
-      assert.ok(analysis.quotes.length === 0 || analysis.quotes.every((quote) => quote.text === ''), 'blanked');
-      assert.deepStrictEqual(restoredAnalysis(text, analysis), analyze(text));
+      assert.deepStrictEqual(decodeAnalysis(text, encodeAnalysis(analysis)), analysis);
     }
   });
 
-  it('restores decoded analyses in less memory than they were decoded in', () => {
+  it('decodes into less memory than a copied object graph takes', () => {
     const collectGarbage = runInNewContext('gc') as () => void;
     const copies = 200;
-    const decoded = seeds.map((text) => {
-      const blanked = blankedCopy(analyze(text));
-      return { text, bytes: serialize(blanked) };
-    });
-    const heapFor = (restore: (text: string, blank: Analysis) => Analysis): number => {
+    const heapFor = (decode: (text: string) => Analysis | null): number => {
       collectGarbage();
       const before = getHeapStatistics().used_heap_size;
-      const kept = decoded.flatMap(({ text, bytes }) => Array.from({ length: copies }, () => restore(text, deserialize(bytes) as Analysis)));
+      const kept = seeds.flatMap((text) => Array.from({ length: copies }, () => decode(text)));
       collectGarbage();
       const used = getHeapStatistics().used_heap_size - before;
-      assert.equal(kept.length, seeds.length * copies);
+      assert.ok(kept.every((analysis) => analysis !== null));
       return used;
     };
-    // What the store and the worker pool did before: the decoded objects, their span texts sliced back in place.
-    const inPlace = heapFor((text, blank) => {
-      for (const span of everySpan(blank)) span.text = text.slice(span.start, span.end);
-      return blank;
-    });
-    const restored = heapFor(restoredAnalysis);
-    assert.ok(restored < 0.75 * inPlace, `restored ${(restored / 1e6).toFixed(1)} MB against ${(inPlace / 1e6).toFixed(1)} MB in place`);
+    // What the worker pool and the store kept before: the object graph as V8 copies it.
+    const copied = new Map(seeds.map((text) => [text, serialize(analyze(text))]));
+    const encoded = new Map(seeds.map((text) => [text, encodeAnalysis(analyze(text))]));
+    const fromCopy = heapFor((text) => deserialize(copied.get(text) as Buffer) as Analysis);
+    const decoded = heapFor((text) => decodeAnalysis(text, encoded.get(text) as EncodedAnalysis));
+    assert.ok(decoded < 0.75 * fromCopy, `decoded ${(decoded / 1e6).toFixed(1)} MB against ${(fromCopy / 1e6).toFixed(1)} MB copied`);
   });
 
-  it('a blanked copy leaves the original whole and restores to it', () => {
+  it('answers null for a damaged encoding, never a wrong span or an exception', () => {
     const text = seeds[0] as string;
     const analysis = analyze(text);
-    const copy = blankedCopy(analysis);
-    assert.deepStrictEqual(analysis, analyze(text), 'the original is untouched');
-    assert.notDeepStrictEqual(copy, analysis);
-    assert.deepStrictEqual(restoredAnalysis(text, copy), analysis);
+    const { numbers, strings } = encodeAnalysis(analysis);
+    assert.equal(decodeAnalysis(text, { numbers: numbers.subarray(0, numbers.length - 1), strings }), null, 'cut short');
+    assert.equal(decodeAnalysis(text, { numbers, strings: [] }), null, 'no names');
+    assert.equal(decodeAnalysis(text.slice(0, 100), { numbers, strings }), null, 'another, shorter text');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(numbers.length - 1), fc.integer({ min: -3, max: text.length + 3 })), { minLength: 1, maxLength: 4 }), (changes) => {
+        const damaged = numbers.slice();
+        for (const [index, value] of changes) damaged[index] = value;
+        const decoded = decodeAnalysis(text, { numbers: damaged, strings });
+        if (decoded) for (const span of everySpan(decoded)) assert.equal(span.text, text.slice(span.start, span.end));
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('an analysis whose span text is not its slice is recognised, so it keeps its texts', () => {
+  it('sends an analysis whose span text is not its slice as it is', () => {
     const text = seeds[1] as string;
     const analysis = analyze(text);
     const quote = analysis.quotes[0];
     assert.ok(quote, 'the seed has a quote');
     quote.text = `${quote.text} (corrected)`;
     assert.equal(spanTextsAreSlices(text, analysis), false);
+    const portable = portableAnalysedText(text, { analysis, matching: prepareArticle(text, analysis.quotes) });
+    assert.equal(portable.encoded, null);
+    assert.deepStrictEqual(restoredAnalysedText(text, portable)?.analysis, analysis);
   });
 
   it('the store gives back analyses with and without sliceable span texts as they were put', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'article-lens-spans-'));
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-codec-'));
     try {
       const store = await AnalysisStore.open(folder, 'engine-1');
       const [plainText, changedText] = seeds as [string, string];

@@ -1,0 +1,180 @@
+import type { Analysis, AttributionKind, EntityKind, Quote, QuoteStyle, Span } from '../../engine';
+import type { PreparedArticle } from '../matching/preparedArticle';
+import type { AnalysedText } from './analysisMessages';
+import { shared } from './sharedStrings';
+
+/**
+ * An analysis as it crosses from a worker and persists: every offset, count and flag in one
+ * array, every name and kind once in a table, and no span texts at all (they are slices of the
+ * article's text, given back on decoding). Copying an object graph of hundreds of spans, then
+ * building it again with its texts, cost the server's thread more than the few arrays this
+ * takes; decoding builds each object once, in its final form.
+ */
+export interface EncodedAnalysis {
+  readonly numbers: Int32Array;
+  readonly strings: readonly string[];
+}
+
+const NONE = -1;
+const QUOTE_STYLES: readonly QuoteStyle[] = ['double', 'single', 'post'];
+const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organization'];
+const ATTRIBUTION_KINDS: readonly AttributionKind[] = ['outlet', 'speaker', 'unnamed'];
+
+/** Whether every span's text is its stretch of `text`: only then can the analysis be encoded. */
+export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
+  const isSlice = (span: Span | null): boolean => span === null || span.text === text.slice(span.start, span.end);
+  return (
+    analysis.quotes.every((quote) => isSlice(quote) && isSlice(quote.source) && isSlice(quote.cue)) &&
+    analysis.speakers.every((speaker) => speaker.mentions.every(isSlice)) &&
+    analysis.outlets.every((outlet) => outlet.mentions.every(isSlice)) &&
+    analysis.attributions.every((attribution) => isSlice(attribution) && isSlice(attribution.mention) && isSlice(attribution.cue))
+  );
+}
+
+/** Only for analyses whose span texts are slices of their article (`spanTextsAreSlices`). */
+export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
+  const numbers: number[] = [];
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const string = (value: string): void => {
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = strings.push(value) - 1;
+      indexes.set(value, index);
+    }
+    numbers.push(index);
+  };
+  const span = (value: Span | null): void => {
+    if (value === null) numbers.push(NONE, NONE);
+    else numbers.push(value.start, value.end);
+  };
+  const spans = (values: readonly Span[]): void => {
+    numbers.push(values.length);
+    values.forEach(span);
+  };
+  numbers.push(analysis.quotes.length);
+  for (const quote of analysis.quotes) {
+    span(quote);
+    string(quote.id);
+    numbers.push(QUOTE_STYLES.indexOf(quote.style));
+    if (quote.speaker === null) numbers.push(NONE);
+    else string(quote.speaker);
+    span(quote.source);
+    span(quote.cue);
+    numbers.push(quote.attribution ?? NONE, quote.continued ? 1 : 0);
+  }
+  numbers.push(analysis.speakers.length);
+  for (const speaker of analysis.speakers) {
+    string(speaker.name);
+    numbers.push(ENTITY_KINDS.indexOf(speaker.kind), speaker.aliases.length);
+    speaker.aliases.forEach(string);
+    spans(speaker.mentions);
+  }
+  numbers.push(analysis.outlets.length);
+  for (const outlet of analysis.outlets) {
+    string(outlet.name);
+    spans(outlet.mentions);
+  }
+  numbers.push(analysis.attributions.length);
+  for (const attribution of analysis.attributions) {
+    span(attribution);
+    string(attribution.source);
+    numbers.push(ATTRIBUTION_KINDS.indexOf(attribution.kind));
+    span(attribution.mention);
+    span(attribution.cue);
+  }
+  return { numbers: Int32Array.from(numbers), strings };
+}
+
+/** Thrown by the reader at anything an encoder could not have written; `decodeAnalysis` answers null. */
+class Malformed extends Error {}
+
+/**
+ * The analysis `encoded` holds, its span texts sliced from `text`, or null when it cannot be
+ * one of `text` (a damaged store entry): offsets outside the text, a count past the end, an
+ * unknown kind. Names, kinds and short span texts are shared across articles (`shared`).
+ */
+export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
+  const { numbers, strings } = encoded;
+  let at = 0;
+  const next = (): number => {
+    if (at >= numbers.length) throw new Malformed();
+    return numbers[at++] as number;
+  };
+  const count = (): number => {
+    const value = next();
+    // Each item takes at least one number: a larger count cannot be honest, and would allocate for nothing.
+    if (value < 0 || value > numbers.length - at) throw new Malformed();
+    return value;
+  };
+  const string = (): string => {
+    const value = strings[next()];
+    if (typeof value !== 'string') throw new Malformed();
+    return shared(value);
+  };
+  const oneOf = <T>(values: readonly T[]): T => {
+    const value = values[next()];
+    if (value === undefined) throw new Malformed();
+    return value;
+  };
+  const bounds = (): [number, number] => {
+    const start = next();
+    const end = next();
+    if (start < 0 || end < start || end > text.length) throw new Malformed();
+    return [start, end];
+  };
+  const span = (): Span => {
+    const [start, end] = bounds();
+    return { start, end, text: shared(text.slice(start, end)) };
+  };
+  const optionalSpan = (): Span | null => {
+    if (numbers[at] === NONE && numbers[at + 1] === NONE) {
+      at += 2;
+      return null;
+    }
+    return span();
+  };
+  const spans = (): Span[] => Array.from({ length: count() }, span);
+  const quote = (): Quote => {
+    const [start, end] = bounds();
+    const id = string();
+    const style = oneOf(QUOTE_STYLES);
+    const speaker = numbers[at] === NONE ? (at++, null) : string();
+    const source = optionalSpan();
+    const cue = optionalSpan();
+    const attribution = next();
+    const continued = next();
+    if (attribution < NONE || (continued !== 0 && continued !== 1)) throw new Malformed();
+    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: continued === 1 };
+  };
+  try {
+    const analysis: Analysis = {
+      quotes: Array.from({ length: count() }, quote),
+      speakers: Array.from({ length: count() }, () => ({ name: string(), kind: oneOf(ENTITY_KINDS), aliases: Array.from({ length: count() }, string), mentions: spans() })),
+      outlets: Array.from({ length: count() }, () => ({ name: string(), mentions: spans() })),
+      attributions: Array.from({ length: count() }, () => {
+        const [start, end] = bounds();
+        return { start, end, text: shared(text.slice(start, end)), source: string(), kind: oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
+      }),
+    };
+    return at === numbers.length ? analysis : null;
+  } catch (error) {
+    if (error instanceof Malformed) return null;
+    throw error;
+  }
+}
+
+/** An AnalysedText as it travels from a worker and persists: encoded whenever its span texts are slices of its article. */
+export type PortableAnalysedText =
+  | { readonly encoded: EncodedAnalysis; readonly analysis: null; readonly matching: PreparedArticle }
+  | { readonly encoded: null; readonly analysis: Analysis; readonly matching: PreparedArticle };
+
+export function portableAnalysedText(text: string, { analysis, matching }: AnalysedText): PortableAnalysedText {
+  return spanTextsAreSlices(text, analysis) ? { encoded: encodeAnalysis(analysis), analysis: null, matching } : { encoded: null, analysis, matching };
+}
+
+/** The AnalysedText of `text` that `portable` holds, or null when it cannot be one of `text`. */
+export function restoredAnalysedText(text: string, portable: PortableAnalysedText): AnalysedText | null {
+  const analysis = portable.encoded ? decodeAnalysis(text, portable.encoded) : portable.analysis;
+  return analysis && { analysis, matching: portable.matching };
+}
