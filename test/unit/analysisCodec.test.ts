@@ -38,6 +38,16 @@ describe('analyses encoded for messages and the store', () => {
     }
   });
 
+  it('decodes one span object for each stretch of the text', () => {
+    for (const text of seeds) {
+      const decoded = decodeAnalysis(text, encodeAnalysis(analyze(text)));
+      assert.ok(decoded);
+      const plainSpans = everySpan(decoded).filter((span) => !('id' in span) && !('source' in span));
+      const stretches = new Set(plainSpans.map((span) => `${span.start}:${span.end}`));
+      assert.equal(new Set(plainSpans).size, stretches.size);
+    }
+  });
+
   it('decodes into less memory than a copied object graph takes', () => {
     const collectGarbage = runInNewContext('gc') as () => void;
     const copies = 200;

@@ -123,9 +123,18 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
     if (start < 0 || end < start || end > text.length) throw new Malformed();
     return [start, end];
   };
+  // One object for every span of the same stretch: a speaker's mention is often an attribution's
+  // source and a quote's too. Nothing changes a span once analysed, so they can be shared.
+  const spansAt = new Map<number, Span>();
   const span = (): Span => {
     const [start, end] = bounds();
-    return { start, end, text: shared(text.slice(start, end)) };
+    const key = start * (text.length + 1) + end;
+    let known = spansAt.get(key);
+    if (!known) {
+      known = { start, end, text: shared(text.slice(start, end)) };
+      spansAt.set(key, known);
+    }
+    return known;
   };
   const optionalSpan = (): Span | null => {
     if (numbers[at] === NONE && numbers[at + 1] === NONE) {
