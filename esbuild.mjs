@@ -1,8 +1,9 @@
 // Bundles the extension (client, server, CLI) into dist/ and the tests and scripts into out/.
 // Usage: node esbuild.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asciiOnly } from './scripts/asciiOnly.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -67,4 +68,13 @@ if (watch) {
   for (const config of configs) await (await esbuild.context(config)).watch();
 } else {
   await Promise.all(configs.map((config) => esbuild.build(config)));
+  // Production bundles are what users run: see scripts/asciiOnly.mjs.
+  if (production) {
+    for (const file of readdirSync('dist', { recursive: true }).map(String).filter((name) => name.endsWith('.js'))) {
+      const path = join('dist', file);
+      const code = readFileSync(path, 'utf8');
+      const ascii = asciiOnly(code);
+      if (ascii !== code) writeFileSync(path, ascii);
+    }
+  }
 }

@@ -1,0 +1,2 @@
+/** See asciiOnly.mjs. */
+export declare function asciiOnly(code: string): string;
