@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { RememberedCounts } from './articleAnalysis';
 import type { Article, Corpus } from './corpus';
+import { CorpusFingerprint } from './corpusFingerprint';
 import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
@@ -43,6 +43,8 @@ export class CorpusLinks {
     held: false,
   };
   private readonly countListeners: (() => void)[] = [];
+  /** Every analysed article's uri and analysed content: the counts hold for the corpus it names. */
+  private readonly fingerprint = new CorpusFingerprint();
 
   /**
    * `memory` keeps counts between sessions; `countingVersion` names the build of the matching
@@ -140,6 +142,7 @@ export class CorpusLinks {
       this.forgetAnswers();
     }
     this.scheduleRecount();
+    this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
       this.speakers.setArticle(uri, article.analysis.speakers);
@@ -191,7 +194,7 @@ export class CorpusLinks {
   private async runRecount(generation: number): Promise<void> {
     if (this.recount.running === generation) return;
     this.recount.running = generation;
-    const fingerprint = this.memory ? this.fingerprint() : null;
+    const fingerprint = this.memory ? this.fingerprint.value(this.countingVersion) : null;
     const known = fingerprint === null ? null : this.memory?.recallCounts(fingerprint);
     if (known) {
       this.finishCount(known.speakers, known.linkedQuotes);
@@ -218,14 +221,5 @@ export class CorpusLinks {
     this.counts = { speakers, linkedQuotes };
     this.recount.pending = false;
     this.countListeners.forEach((listener) => listener());
-  }
-
-  /** Identifies the corpus as counted: every analysed article's uri and analysed content, and the matching code's build. */
-  private fingerprint(): string {
-    const entries: string[] = [];
-    for (const article of this.corpus.all()) if (article.analysis) entries.push(`${article.uri}\t${article.fingerprint ?? ''}`);
-    const hash = createHash('sha1').update(this.countingVersion);
-    for (const entry of entries.sort()) hash.update('\n').update(entry);
-    return hash.digest('hex');
   }
 }
