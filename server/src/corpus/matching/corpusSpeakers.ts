@@ -1,5 +1,6 @@
 import { foldName, initials, sameSpelling } from '../../engine/nameVariants';
 import type { EntityKind, Span, Speaker } from '../../engine/types';
+import { memoized } from '../../engine/memoized';
 import { parsePersonName, type PersonName } from './personName';
 
 /** One article's speaker as part of a corpus entity. */
@@ -205,7 +206,7 @@ function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] 
       bare.push(record);
       continue;
     }
-    const group = named.find((candidate) => [...candidate.givens].some((other) => sameSpelling(other, given, 1)));
+    const group = named.find((candidate) => someSpelledLike(candidate.givens, given));
     if (group) addToGroup(group, record);
     else named.push(addToGroup({ records: [], givens: new Set(), articles: new Set() }, record));
   }
@@ -233,37 +234,64 @@ function addToGroup(group: GivenNameGroup, record: SpeakerRecord): GivenNameGrou
   return group;
 }
 
+function someSpelledLike(givens: ReadonlySet<string>, given: string): boolean {
+  for (const other of givens) if (sameSpelling(other, given, 1)) return true;
+  return false;
+}
+
+/** The group quoted in strictly the most articles, if one is. */
 function dominant(groups: readonly GivenNameGroup[]): GivenNameGroup | undefined {
   if (groups.length === 1) return groups[0];
-  const [first, second] = groups.map((group) => group.articles.size).sort((a, b) => b - a);
-  if (first === undefined || second === undefined || first <= second) return undefined;
-  return groups.find((group) => group.articles.size === first);
+  let best: GivenNameGroup | undefined;
+  let first = -1;
+  let second = -1;
+  for (const group of groups) {
+    const size = group.articles.size;
+    if (size > first) {
+      second = first;
+      first = size;
+      best = group;
+    } else if (size > second) {
+      second = size;
+    }
+  }
+  return first > second ? best : undefined;
 }
 
 /** The same social-media handle ("@NYCMayor") is the same account, whatever the name around it. */
 function* mergeByHandle(groups: SpeakerRecord[][]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = (group: readonly SpeakerRecord[]): string[] =>
-    group.flatMap((record) => [record.speaker.name, ...record.speaker.aliases].filter((alias) => alias.startsWith('@')).map((handle) => handle.toLowerCase()));
+  const keysOf = (group: readonly SpeakerRecord[]): string[] => {
+    const handles: string[] = [];
+    for (const { speaker } of group) {
+      if (speaker.name.startsWith('@')) handles.push(speaker.name.toLowerCase());
+      for (const alias of speaker.aliases) if (alias.startsWith('@')) handles.push(alias.toLowerCase());
+    }
+    return handles;
+  };
   return yield* unionByKeys(groups, keysOf);
 }
 
 /** Organisations: same name or alias (without "the"), or one's initials as the other's name. */
 function* groupOrganisations(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = (group: readonly SpeakerRecord[]): string[] =>
-    group.flatMap((record) => {
-      const forms = [record.speaker.name, ...record.speaker.aliases].filter((form) => /\p{Lu}/u.test(form));
-      const keys = forms.map(organisationKey);
-      const acronym = initials(record.speaker.name);
-      if (acronym.length >= MIN_ACRONYM && acronym !== record.speaker.name) keys.push(acronym.toLowerCase());
-      return keys;
-    });
+  const keysOf = (group: readonly SpeakerRecord[]): string[] => group.flatMap((record) => organisationKeys(record.speaker));
   const byKind = (kind: EntityKind): SpeakerRecord[][] => records.filter((record) => record.speaker.kind === kind).map((record) => [record]);
   return yield* unionByKeys(byKind('organization'), keysOf);
 }
 
-function organisationKey(form: string): string {
-  return foldName(form).replace(/^the\s+/, '').replace(/\s+/g, ' ');
+/** An organisation's keys: its names and aliases (without "the"), and its initials when they are not its name. */
+function organisationKeys(speaker: Speaker): readonly string[] {
+  const keys = [speaker.name, ...speaker.aliases].filter((form) => /\p{Lu}/u.test(form)).map(organisationKey);
+  const acronym = acronymOf(speaker.name);
+  if (acronym !== null) keys.push(acronym);
+  return keys;
 }
+
+// Thousands of articles name the same organisations: each name is folded once, not once per mention.
+const organisationKey = memoized((form: string): string => foldName(form).replace(/^the\s+/, '').replace(/\s+/g, ' '));
+const acronymOf = memoized((name: string): string | null => {
+  const acronym = initials(name);
+  return acronym.length >= MIN_ACRONYM && acronym !== name ? acronym.toLowerCase() : null;
+});
 
 /** Joins groups that share a key; the acronym key only joins a group whose own name is that acronym. */
 function* unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly SpeakerRecord[]) => string[]): Generator<void, SpeakerRecord[][]> {
