@@ -80,7 +80,9 @@ describe('analyses encoded for messages and the store', () => {
         const damaged = numbers.slice();
         for (const [index, value] of changes) damaged[index] = value;
         const decoded = decodeAnalysis(text, { numbers: damaged, strings });
-        if (decoded) for (const span of everySpan(decoded)) assert.equal(span.text, text.slice(span.start, span.end));
+        if (!decoded) return;
+        for (const span of everySpan(decoded)) assert.equal(span.text, text.slice(span.start, span.end));
+        for (const quote of decoded.quotes) assert.ok(quote.attribution === null || decoded.attributions[quote.attribution] !== undefined);
       }),
       { numRuns: 300 },
     );

@@ -92,7 +92,8 @@ class Malformed extends Error {}
 /**
  * The analysis `encoded` holds, its span texts sliced from `text`, or null when it cannot be
  * one of `text` (a damaged store entry): offsets outside the text, a count past the end, an
- * unknown kind. Names, kinds and short span texts are shared across articles (`shared`).
+ * unknown kind, a quote credited to an attribution that is not there. Names, kinds and span
+ * texts are shared across articles (`shared`).
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
   const { numbers, strings } = encoded;
@@ -166,7 +167,9 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
         return { start, end, text: shared(text.slice(start, end)), source: string(), kind: oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
       }),
     };
-    return at === numbers.length ? analysis : null;
+    const attributions = analysis.attributions.length;
+    const linked = analysis.quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
+    return at === numbers.length && linked ? analysis : null;
   } catch (error) {
     if (error instanceof Malformed) return null;
     throw error;
