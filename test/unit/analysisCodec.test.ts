@@ -100,7 +100,7 @@ describe('analyses encoded for messages and the store', () => {
     assert.deepStrictEqual(restoredAnalysedText(text, portable)?.analysis, analysis);
   });
 
-  it('the store gives back analyses with and without sliceable span texts as they were put', async () => {
+  it('the store gives back what it was given, and writes only analyses its decoder will check', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-codec-'));
     try {
       const store = await AnalysisStore.open(folder, 'engine-1');
@@ -115,9 +115,11 @@ describe('analyses encoded for messages and the store', () => {
       writeFileSync(older, 'an index of an earlier format');
       await store.save(new Set([contentHash(plainText), contentHash(changedText)]));
       assert.equal(existsSync(older), false, 'files of earlier formats are removed at a save');
+      assert.deepStrictEqual(store.get(contentHash(changedText), changedText)?.analysis, changed, 'kept in memory as it was put');
       const reopened = await AnalysisStore.open(folder, 'engine-1');
       assert.deepStrictEqual(reopened.get(contentHash(plainText), plainText)?.analysis, analyze(plainText));
-      assert.deepStrictEqual(reopened.get(contentHash(changedText), changedText)?.analysis, changed);
+      // A span text that is no slice of its article cannot be checked against it: analysed again next time.
+      assert.equal(reopened.get(contentHash(changedText), changedText), undefined);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

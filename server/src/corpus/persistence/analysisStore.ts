@@ -1,10 +1,9 @@
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Analysis } from '../../engine';
 import type { RememberedCounts } from '../articleAnalysis';
 import type { PreparedArticle } from '../matching/preparedArticle';
-import { encodeAnalysis, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis, type PortableAnalysedText } from '../workers/analysisCodec';
+import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices, type EncodedAnalysis } from '../workers/analysisCodec';
 import type { AnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
 import { readShard, writeShard } from './shardFile';
@@ -16,12 +15,19 @@ const COUNTS_FILE = 'analysis-counts.v7.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
 
+/** What the store writes of an analysis: encoded (see analysisCodec), with the quote matcher's input. */
+interface StoredEntry {
+  readonly encoded: EncodedAnalysis;
+  readonly matching: PreparedArticle;
+}
+
 /**
- * One entry in memory: as read from disk (`portable`, decoded when first asked for, with the
- * text it is of), or as analysed this session (`sliceable`: its span texts are slices of its
- * text, so it is written encoded).
+ * One entry in memory: as read from disk (decoded when first asked for, with the text it is
+ * of), or as analysed this session. Only analyses whose span texts are slices of their text
+ * (`sliceable`, all the engine makes) are written: everything read back is then checked by the
+ * decoder, and nothing from disk reaches the features unchecked.
  */
-type Entry = { readonly portable: PortableAnalysedText } | { readonly analysed: AnalysedText; readonly sliceable: boolean };
+type Entry = { readonly stored: StoredEntry } | { readonly analysed: AnalysedText; readonly sliceable: boolean };
 
 interface StoredCounts {
   engine: string;
@@ -89,9 +95,10 @@ export class AnalysisStore {
     const entries = this.shards[shard] as Map<string, Entry>;
     const entry = entries.get(hash);
     if (!entry || 'analysed' in entry) return entry?.analysed;
-    const analysed = restoredAnalysedText(text, entry.portable);
+    const analysis = decodeAnalysis(text, entry.stored.encoded);
+    const analysed = analysis && { analysis, matching: entry.stored.matching };
     if (analysed) {
-      entries.set(hash, { analysed, sliceable: entry.portable.encoded !== null });
+      entries.set(hash, { analysed, sliceable: true });
     } else {
       // Damaged on disk: analysed again, and written afresh at the next save.
       entries.delete(hash);
@@ -157,19 +164,19 @@ function emptyShards(): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, () => new Map<string, Entry>());
 }
 
-/** What a shard file holds of its entries, each serialised on its own (a PortableAnalysedText) as the file is written. */
+/** What a shard file holds of its entries, each serialised on its own (a StoredEntry) as the file is written. */
 async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): AsyncGenerator<readonly [string, Uint8Array]> {
   for (const [hash, entry] of [...entries]) {
     await slices.yieldIfDue();
-    yield [hash, serialize(portableOf(entry))];
+    const stored = storedOf(entry);
+    if (stored) yield [hash, serialize(stored)];
   }
 }
 
-function portableOf(entry: Entry): PortableAnalysedText {
-  if ('portable' in entry) return entry.portable;
+function storedOf(entry: Entry): StoredEntry | null {
+  if ('stored' in entry) return entry.stored;
   const { analysed, sliceable } = entry;
-  const { analysis, matching } = analysed;
-  return sliceable ? { encoded: encodeAnalysis(analysis), analysis: null, matching } : { encoded: null, analysis, matching };
+  return sliceable ? { encoded: encodeAnalysis(analysed.analysis), matching: analysed.matching } : null;
 }
 
 function shardOf(hash: string): number {
@@ -237,18 +244,15 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
       passageSpans: passageSpans.slice(),
       passageWords: passageWords.slice(),
     };
-    const portable: PortableAnalysedText = entry.encoded
-      ? { encoded: { numbers: entry.encoded.numbers.slice(), strings: entry.encoded.strings }, analysis: null, matching }
-      : { encoded: null, analysis: entry.analysis, matching };
-    entries.set(hash, { portable });
+    entries.set(hash, { stored: { encoded: { numbers: entry.encoded.numbers.slice(), strings: entry.encoded.strings }, matching } });
   }
   return entries;
 }
 
-function readEntry(bytes: Uint8Array): PortableAnalysedText | null {
+function readEntry(bytes: Uint8Array): StoredEntry | null {
   try {
     const entry: unknown = deserialize(bytes);
-    return isPortableAnalysedText(entry) ? entry : null;
+    return isStoredEntry(entry) ? entry : null;
   } catch {
     return null;
   }
@@ -266,11 +270,10 @@ function isCounts(value: unknown): value is RememberedCounts {
   return typeof fingerprint === 'string' && typeof speakers === 'number' && typeof linkedQuotes === 'number';
 }
 
-function isPortableAnalysedText(value: unknown): value is PortableAnalysedText {
+function isStoredEntry(value: unknown): value is StoredEntry {
   if (typeof value !== 'object' || value === null) return false;
-  const { encoded, analysis, matching } = value as Partial<Record<keyof PortableAnalysedText, unknown>>;
-  if (!isPreparedArticle(matching)) return false;
-  return encoded === null ? isAnalysis(analysis) : analysis === null && isEncodedAnalysis(encoded);
+  const { encoded, matching } = value as Partial<StoredEntry>;
+  return isPreparedArticle(matching) && isEncodedAnalysis(encoded);
 }
 
 function isEncodedAnalysis(value: unknown): value is EncodedAnalysis {
@@ -290,10 +293,4 @@ function isPreparedArticle(value: unknown): value is PreparedArticle {
     passageSpans instanceof Int32Array &&
     passageWords instanceof Int32Array
   );
-}
-
-function isAnalysis(value: unknown): value is Analysis {
-  if (typeof value !== 'object' || value === null) return false;
-  const { quotes, speakers, outlets, attributions } = value as Partial<Analysis>;
-  return Array.isArray(quotes) && Array.isArray(speakers) && Array.isArray(outlets) && Array.isArray(attributions);
 }

@@ -176,7 +176,7 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   }
 }
 
-/** An AnalysedText as it travels from a worker and persists: encoded whenever its span texts are slices of its article. */
+/** An AnalysedText as it travels from a worker: encoded whenever its span texts are slices of its article. */
 export type PortableAnalysedText =
   | { readonly encoded: EncodedAnalysis; readonly analysis: null; readonly matching: PreparedArticle }
   | { readonly encoded: null; readonly analysis: Analysis; readonly matching: PreparedArticle };
