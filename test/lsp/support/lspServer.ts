@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS, type ArticleLensSettings, type CorpusStatusParams, type DocumentStatusParams } from '../../../common/protocol';
+import { SERVER_NODE_ARGS } from '../../../common/serverProcess';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
@@ -28,7 +29,8 @@ export class LspServer {
 
   /** Starts the server; with `workspaceFolder` (a path) it indexes that folder's articles. */
   static async start(workspaceFolder?: string, options: { initializationOptions?: unknown } = {}): Promise<LspServer> {
-    const child = spawn(process.execPath, [resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // With the flags the extension's client starts it with: the server under test is the user's.
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let server: LspServer | undefined;
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
