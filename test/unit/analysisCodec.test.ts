@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { deserialize, getHeapStatistics, serialize, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { seededRandom } from '../../scripts/bench/corpusGenerator';
 import { contentHash } from '../../server/src/corpus/articleAnalysis';
@@ -11,9 +10,7 @@ import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
 import { decodeAnalysis, encodeAnalysis, portableAnalysedText, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis } from '../../server/src/corpus/workers/analysisCodec';
 import { analyze, type Analysis, type Span } from '../../server/src/engine';
-
-// `gc` is reachable from a new context once the flag is set: the memory test collects garbage before it measures.
-setFlagsFromString('--expose-gc');
+import { liveHeapBytes } from './support/heapUsed';
 
 const seedsDir = join(resolve(__dirname, '../../..'), 'seeds');
 const seeds = readdirSync(seedsDir)
@@ -49,14 +46,11 @@ describe('analyses encoded for messages and the store', () => {
   });
 
   it('decodes into less memory than a copied object graph takes', () => {
-    const collectGarbage = runInNewContext('gc') as () => void;
     const copies = 200;
     const heapFor = (decode: (text: string) => Analysis | null): number => {
-      collectGarbage();
-      const before = getHeapStatistics().used_heap_size;
+      const before = liveHeapBytes();
       const kept = seeds.flatMap((text) => Array.from({ length: copies }, () => decode(text)));
-      collectGarbage();
-      const used = getHeapStatistics().used_heap_size - before;
+      const used = liveHeapBytes() - before;
       assert.ok(kept.every((analysis) => analysis !== null));
       return used;
     };

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { loadSeedMaterial, longArticle, seededRandom } from '../../scripts/bench/corpusGenerator';
 import { ArticleAnalyzer } from '../../server/src/corpus/articleAnalysis';
 import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
@@ -11,9 +9,7 @@ import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
 import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
 import { analyze, articleSections, joinSections, type Analysis, type Section } from '../../server/src/engine';
 import sectioning from '../../server/src/engine/data/sectioning.json';
-
-// `gc` is reachable from a new context once the flag is set: the memory test collects garbage before it measures.
-setFlagsFromString('--expose-gc');
+import { liveHeapBytes } from './support/heapUsed';
 
 const repoRoot = resolve(__dirname, '../../..');
 const material = loadSeedMaterial(join(repoRoot, 'seeds'));
@@ -132,7 +128,6 @@ describe('sectioned analysis of long texts', function () {
   // A remembered section keyed by a slice of the document would keep that whole version alive:
   // 89 versions of the 100 KB article (18 MB) were found in the server's heap after 150 keystrokes.
   it('keeps no earlier version of the document alive through the sections it remembers', async function () {
-    const collectGarbage = runInNewContext('gc') as () => void;
     const empty: AnalysedText = plain('');
     const sectioned = new SectionedAnalysis(async () => empty, 100_000_000);
     // Two-byte text (curly quotes), four times the length analysed whole: each version is about 256 KB of heap.
@@ -140,14 +135,12 @@ describe('sectioned analysis of long texts', function () {
     // Only the latest version is referenced here, as in an editor.
     let text = editedTexts(long, 1, 13)[0] as string;
     await sectioned.analyse(text, true);
-    collectGarbage();
-    const before = getHeapStatistics().used_heap_size;
+    const before = liveHeapBytes();
     for (let edit = 0; edit < 40; edit++) {
       text = editedTexts(text, 1, 100 + edit)[0] as string;
       await sectioned.analyse(text, true);
     }
-    collectGarbage();
-    const grown = getHeapStatistics().used_heap_size - before;
+    const grown = liveHeapBytes() - before;
     // Forty edited sections of a few kilobytes each are all it should keep; keys sliced from each version kept 6 MB here.
     assert.ok(grown < 2_000_000, `the remembered sections grew the heap by ${(grown / 1e6).toFixed(1)} MB`);
   });
