@@ -80,6 +80,25 @@ describe('quote matching properties', () => {
     assert.ok(seen.exact > 0 && seen.partial > 0, JSON.stringify(seen));
   });
 
+  it('says another article carries a quote exactly when one of its matches is in another article', () => {
+    const seen = { carried: 0, notCarried: 0 };
+    fc.assert(
+      fc.property(CORPUS, (articles) => {
+        const matcher = load(articles);
+        for (const { id, quotes } of articles) {
+          for (const quote of quotes) {
+            const expected = matcher.matchesOf(id, quote.id).some((match) => match.articleId !== id);
+            seen[expected ? 'carried' : 'notCarried'] += 1;
+            assert.equal(matcher.carriedElsewhere(id, quote.id, false), expected, `${id}/${quote.id}`);
+            assert.equal(matcher.carriedElsewhere(id, quote.id), expected, `${id}/${quote.id}, remembered`);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    assert.ok(seen.carried > 0 && seen.notCarried > 0, JSON.stringify(seen));
+  });
+
   it('answers after removing an article as if it had never been added', () => {
     fc.assert(
       fc.property(CORPUS, fc.nat(), (articles, which) => {

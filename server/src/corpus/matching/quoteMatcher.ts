@@ -247,8 +247,21 @@ export class QuoteMatcher implements ClusterSource {
     const record = this.articles.get(articleId);
     const index = record?.quoteIndex.get(quoteId);
     if (!record || index === undefined) return [];
+    const matches: QuoteMatch[] = [];
+    this.forEachMatch(record, index, false, (match) => {
+      matches.push(match);
+      return true;
+    });
+    return matches.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.quote.start - b.quote.start));
+  }
+
+  /**
+   * Calls `visit` with each match of the quote, in no particular order, until it answers false.
+   * With `elsewhereOnly`, the quotes of its own article are not even verified.
+   */
+  private forEachMatch(record: ArticleRecord, index: number, elsewhereOnly: boolean, visit: (match: QuoteMatch) => boolean): void {
     const own = this.view(record, index);
-    if (own.ids.length === 0) return [];
+    if (own.ids.length === 0) return;
     const ownValue = record.slot * MAX_QUOTES_PER_ARTICLE + index;
     const candidates = new Map<number, number>();
     this.wholeIndex.forEach(record.wholeKeys[index] ?? 0, (value) => candidates.set(value, Number.POSITIVE_INFINITY));
@@ -258,21 +271,19 @@ export class QuoteMatcher implements ClusterSource {
       else this.pairIndex.forEach(pair, (value) => candidates.set(value, (candidates.get(value) ?? 0) + 1));
     });
     const ownHasFewPairs = hasFewerThanTwoPairs(own);
-    const matches: QuoteMatch[] = [];
     for (const [value, hits] of candidates) {
       if (value === ownValue) continue;
       const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
       const otherIndex = value % MAX_QUOTES_PER_ARTICLE;
-      if (!other) continue;
+      if (!other || (elsewhereOnly && other === record)) continue;
       const theirs = this.view(other, otherIndex);
       // Every rule but equality needs two shared word pairs, unless a quote has fewer than two.
       // The count adds the common pairs left out of the lookup, so the test is the same from both sides.
       const shared = hits >= 2 ? hits : hits + countSharedPairs(commonPairs, theirs.ids);
       if (shared < 2 && (shared === 0 || (!ownHasFewPairs && !hasFewerThanTwoPairs(theirs)))) continue;
       const match = compareQuotes(record, own, other, otherIndex, theirs);
-      if (match) matches.push(match);
+      if (match && !visit(match)) return;
     }
-    return matches.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.quote.start - b.quote.start));
   }
 
   /**
@@ -292,14 +303,19 @@ export class QuoteMatcher implements ClusterSource {
     return this.carried.carried(articleId, wordsKey(this.view(record, index)), () => this.findCarriedElsewhere(record, index, ids));
   }
 
+  /** Stops at the first match in another article: typing a word into a widely carried quote leaves hundreds of partial matches, and one settles it. */
   private findCarriedElsewhere(record: ArticleRecord, index: number, ids: Uint32Array): boolean {
     const exactElsewhere = this.wholeIndex.some(record.wholeKeys[index] ?? 0, (value) => {
       const other = this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)];
       return other !== undefined && other !== record && sameWords(ids, wordIds(other, value % MAX_QUOTES_PER_ARTICLE));
     });
     if (exactElsewhere) return true;
-    const quoteId = (record.quotes[index] as StoredQuote).id;
-    return this.matchesOf(record.id, quoteId).some((match) => match.articleId !== record.id);
+    let found = false;
+    this.forEachMatch(record, index, true, () => {
+      found = true;
+      return false;
+    });
+    return found;
   }
 
   /** Unquoted passages of other articles that restate this quote (quotes of at least six words). */
