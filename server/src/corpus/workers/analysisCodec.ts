@@ -1,4 +1,4 @@
-import type { Analysis, AttributionKind, EntityKind, Quote, QuoteStyle, Span } from '../../engine';
+import type { Analysis, Attribution, AttributionKind, EntityKind, Outlet, Quote, QuoteStyle, Span } from '../../engine';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText } from './analysisMessages';
 import { shared } from './sharedStrings';
@@ -22,6 +22,7 @@ const ATTRIBUTION_KINDS: readonly AttributionKind[] = ['outlet', 'speaker', 'unn
 
 /** Whether every span's text is its stretch of `text`: only then can the analysis be encoded. */
 export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
+  if (decodedFrom.get(analysis)?.text === text) return true;
   const isSlice = (span: Span | null): boolean => span === null || span.text === text.slice(span.start, span.end);
   return (
     analysis.quotes.every((quote) => isSlice(quote) && isSlice(quote.source) && isSlice(quote.cue)) &&
@@ -33,6 +34,8 @@ export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
 
 /** Only for analyses whose span texts are slices of their article (`spanTextsAreSlices`). */
 export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
+  const decoded = decodedFrom.get(analysis);
+  if (decoded) return decoded.encoded;
   const numbers: number[] = [];
   const strings: string[] = [];
   const indexes = new Map<string, number>();
@@ -89,91 +92,195 @@ export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
 /** Thrown by the reader at anything an encoder could not have written; `decodeAnalysis` answers null. */
 class Malformed extends Error {}
 
+/** Reads an encoding from a position, checking each value against what an encoder could have written. */
+class Reader {
+  constructor(
+    private readonly text: string,
+    private readonly numbers: Int32Array,
+    private readonly strings: readonly string[],
+    public at = 0,
+  ) {}
+
+  get done(): boolean {
+    return this.at === this.numbers.length;
+  }
+
+  next(): number {
+    if (this.at >= this.numbers.length) throw new Malformed();
+    return this.numbers[this.at++] as number;
+  }
+
+  /** Whether the next value marks something absent (and if so, steps over it). */
+  absent(width: 1 | 2): boolean {
+    if (this.numbers[this.at] !== NONE || (width === 2 && this.numbers[this.at + 1] !== NONE)) return false;
+    this.at += width;
+    return true;
+  }
+
+  count(): number {
+    const value = this.next();
+    // Each item takes at least one number: a larger count cannot be honest, and would allocate for nothing.
+    if (value < 0 || value > this.numbers.length - this.at) throw new Malformed();
+    return value;
+  }
+
+  /** A name or kind from the table, shared with every equal one (`shared`). */
+  string(): string {
+    const value = this.strings[this.next()];
+    if (typeof value !== 'string') throw new Malformed();
+    return value;
+  }
+
+  oneOf<T>(values: readonly T[]): T {
+    const value = values[this.next()];
+    if (value === undefined) throw new Malformed();
+    return value;
+  }
+
+  bounds(): [number, number] {
+    const start = this.next();
+    const end = this.next();
+    if (start < 0 || end < start || end > this.text.length) throw new Malformed();
+    return [start, end];
+  }
+
+  /** A quote's attribution index and continuation flag. */
+  quoteTail(): { attribution: number | null; continued: boolean } {
+    const attribution = this.next();
+    const continued = this.next();
+    if (attribution < NONE || (continued !== 0 && continued !== 1)) throw new Malformed();
+    return { attribution: attribution === NONE ? null : attribution, continued: continued === 1 };
+  }
+}
+
+/** Where each part of an encoding starts, once all of it has been checked. */
+interface Layout {
+  readonly outletsAt: number;
+  readonly attributionsAt: number;
+}
+
+/** Checks the whole encoding without building anything: after this, building any part of it cannot fail. */
+function layoutOf(reader: Reader): Layout {
+  const quotes = reader.count();
+  let highestAttribution = NONE;
+  for (let quote = 0; quote < quotes; quote++) {
+    reader.bounds();
+    reader.string();
+    reader.oneOf(QUOTE_STYLES);
+    if (!reader.absent(1)) reader.string();
+    if (!reader.absent(2)) reader.bounds();
+    if (!reader.absent(2)) reader.bounds();
+    highestAttribution = Math.max(highestAttribution, reader.quoteTail().attribution ?? NONE);
+  }
+  const speakers = reader.count();
+  for (let speaker = 0; speaker < speakers; speaker++) {
+    reader.string();
+    reader.oneOf(ENTITY_KINDS);
+    for (let aliases = reader.count(); aliases > 0; aliases--) reader.string();
+    for (let mentions = reader.count(); mentions > 0; mentions--) reader.bounds();
+  }
+  const outletsAt = reader.at;
+  const outlets = reader.count();
+  for (let outlet = 0; outlet < outlets; outlet++) {
+    reader.string();
+    for (let mentions = reader.count(); mentions > 0; mentions--) reader.bounds();
+  }
+  const attributionsAt = reader.at;
+  const attributions = reader.count();
+  for (let attribution = 0; attribution < attributions; attribution++) {
+    reader.bounds();
+    reader.string();
+    reader.oneOf(ATTRIBUTION_KINDS);
+    reader.bounds();
+    reader.bounds();
+  }
+  if (!reader.done || highestAttribution >= attributions) throw new Malformed();
+  return { outletsAt, attributionsAt };
+}
+
+/** Analyses made by `decodeAnalysis`, with what they were decoded from: encoding one again gives that back, unread. */
+const decodedFrom = new WeakMap<Analysis, { readonly text: string; readonly encoded: EncodedAnalysis }>();
+
 /**
  * The analysis `encoded` holds, its span texts sliced from `text`, or null when it cannot be
  * one of `text` (a damaged store entry): offsets outside the text, a count past the end, an
  * unknown kind, a quote credited to an attribution that is not there. Names, kinds and span
  * texts are shared across articles (`shared`).
+ *
+ * Everything is checked at once, but outlets and attributions are built only when first read:
+ * indexing thousands of articles needs their quotes and speakers, while the rest is read for
+ * the few articles a user hovers or opens.
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
   const { numbers, strings } = encoded;
-  let at = 0;
-  const next = (): number => {
-    if (at >= numbers.length) throw new Malformed();
-    return numbers[at++] as number;
-  };
-  const count = (): number => {
-    const value = next();
-    // Each item takes at least one number: a larger count cannot be honest, and would allocate for nothing.
-    if (value < 0 || value > numbers.length - at) throw new Malformed();
-    return value;
-  };
-  const string = (): string => {
-    const value = strings[next()];
-    if (typeof value !== 'string') throw new Malformed();
-    return shared(value);
-  };
-  const oneOf = <T>(values: readonly T[]): T => {
-    const value = values[next()];
-    if (value === undefined) throw new Malformed();
-    return value;
-  };
-  const bounds = (): [number, number] => {
-    const start = next();
-    const end = next();
-    if (start < 0 || end < start || end > text.length) throw new Malformed();
-    return [start, end];
-  };
-  // One object for every span of the same stretch: a speaker's mention is often an attribution's
-  // source and a quote's too. Nothing changes a span once analysed, so they can be shared.
-  const spansAt = new Map<number, Span>();
-  const span = (): Span => {
-    const [start, end] = bounds();
-    const key = start * (text.length + 1) + end;
-    let known = spansAt.get(key);
-    if (!known) {
-      known = { start, end, text: shared(text.slice(start, end)) };
-      spansAt.set(key, known);
-    }
-    return known;
-  };
-  const optionalSpan = (): Span | null => {
-    if (numbers[at] === NONE && numbers[at + 1] === NONE) {
-      at += 2;
-      return null;
-    }
-    return span();
-  };
-  const spans = (): Span[] => Array.from({ length: count() }, span);
-  const quote = (): Quote => {
-    const [start, end] = bounds();
-    const id = string();
-    const style = oneOf(QUOTE_STYLES);
-    const speaker = numbers[at] === NONE ? (at++, null) : string();
-    const source = optionalSpan();
-    const cue = optionalSpan();
-    const attribution = next();
-    const continued = next();
-    if (attribution < NONE || (continued !== 0 && continued !== 1)) throw new Malformed();
-    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: continued === 1 };
-  };
+  let layout: Layout;
   try {
-    const analysis: Analysis = {
-      quotes: Array.from({ length: count() }, quote),
-      speakers: Array.from({ length: count() }, () => ({ name: string(), kind: oneOf(ENTITY_KINDS), aliases: Array.from({ length: count() }, string), mentions: spans() })),
-      outlets: Array.from({ length: count() }, () => ({ name: string(), mentions: spans() })),
-      attributions: Array.from({ length: count() }, () => {
-        const [start, end] = bounds();
-        return { start, end, text: shared(text.slice(start, end)), source: string(), kind: oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
-      }),
-    };
-    const attributions = analysis.attributions.length;
-    const linked = analysis.quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
-    return at === numbers.length && linked ? analysis : null;
+    layout = layoutOf(new Reader(text, numbers, strings));
   } catch (error) {
     if (error instanceof Malformed) return null;
     throw error;
   }
+  // One object for every span of the same stretch: a speaker's mention is often an attribution's
+  // source and a quote's too. Nothing changes a span once analysed, so they can be shared.
+  const keyOf = (start: number, end: number): number => start * (text.length + 1) + end;
+  let spansAt = new Map<number, Span>();
+  const reader = new Reader(text, numbers, strings);
+  const span = (): Span => {
+    const [start, end] = reader.bounds();
+    let known = spansAt.get(keyOf(start, end));
+    if (!known) {
+      known = { start, end, text: shared(text.slice(start, end)) };
+      spansAt.set(keyOf(start, end), known);
+    }
+    return known;
+  };
+  const spans = (): Span[] => Array.from({ length: reader.count() }, span);
+  const name = (): string => shared(reader.string());
+  const quote = (): Quote => {
+    const [start, end] = reader.bounds();
+    const id = name();
+    const style = reader.oneOf(QUOTE_STYLES);
+    const speaker = reader.absent(1) ? null : name();
+    const source = reader.absent(2) ? null : span();
+    const cue = reader.absent(2) ? null : span();
+    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, ...reader.quoteTail() };
+  };
+  const quotes = Array.from({ length: reader.count() }, quote);
+  const speakers = Array.from({ length: reader.count() }, () => ({ name: name(), kind: reader.oneOf(ENTITY_KINDS), aliases: Array.from({ length: reader.count() }, name), mentions: spans() }));
+  let outlets: Outlet[] | null = null;
+  let attributions: Attribution[] | null = null;
+  const readPart = <T>(at: number, item: () => T): T[] => {
+    spansAt = new Map();
+    const built: (Span | null)[] = [
+      ...quotes.flatMap((quote) => [quote.source, quote.cue]),
+      ...speakers.flatMap((speaker) => speaker.mentions),
+      ...(outlets ?? []).flatMap((outlet) => outlet.mentions),
+      ...(attributions ?? []).flatMap((attribution) => [attribution.mention, attribution.cue]),
+    ];
+    for (const known of built) if (known) spansAt.set(keyOf(known.start, known.end), known);
+    reader.at = at;
+    const part = Array.from({ length: reader.count() }, item);
+    spansAt = new Map();
+    return part;
+  };
+  // The parts built later make their own table: this one is not kept with every article.
+  spansAt = new Map();
+  // Read-only, as every analysis is treated: a setter would let the parts drift from `encoded`.
+  const analysis: Analysis = {
+    quotes,
+    speakers,
+    get outlets(): Outlet[] {
+      return (outlets ??= readPart(layout.outletsAt, () => ({ name: name(), mentions: spans() })));
+    },
+    get attributions(): Attribution[] {
+      return (attributions ??= readPart(layout.attributionsAt, () => {
+        const [start, end] = reader.bounds();
+        return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
+      }));
+    },
+  };
+  decodedFrom.set(analysis, { text, encoded });
+  return analysis;
 }
 
 /** An AnalysedText as it travels from a worker: encoded whenever its span texts are slices of its article. */
