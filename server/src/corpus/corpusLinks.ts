@@ -10,9 +10,11 @@ const SLICE_MS = 1.5;
 /** Attempts at clustering in slices while the corpus keeps changing, before one that holds the thread. */
 const CLUSTERING_ATTEMPTS = 3;
 /**
- * How old a remembered match may grow while a scan adds articles. An added article can only add
+ * How old a remembered match may grow while a scan adds articles before it is worked out afresh
+ * (after being given once more, see `RecentAnswers.dueOlderThan`). An added article can only add
  * matches, and the scan is still reading the rest of the corpus anyway; working a widely carried
- * quote's matches out afresh for every file added would slow each hover during indexing.
+ * quote's matches out afresh for every file added, or while a hover waits, would slow each hover
+ * during indexing.
  */
 const ANSWER_AGE_WHILE_SCANNING_MS = 500;
 
@@ -136,8 +138,8 @@ export class CorpusLinks {
   private update(uri: string, article: Article | undefined): void {
     this.clusterCache = null;
     if (this.recount.held && article?.origin === 'disk' && !this.matcher.hasArticle(uri)) {
-      this.recentMatches.forgetOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
-      this.recentParaphrases.forgetOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
+      this.recentMatches.dueOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
+      this.recentParaphrases.dueOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
     } else {
       this.forgetAnswers();
     }
