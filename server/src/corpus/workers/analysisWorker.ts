@@ -9,7 +9,7 @@ import { analysedText } from './analysedText';
 import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
 
 /** Niceness of analysis threads: below the language server's own thread, which answers requests. */
-const WORKER_NICENESS = 10;
+const WORKER_NICENESS = 19;
 
 const port = parentPort;
 if (port) {
