@@ -122,4 +122,25 @@ describe('corpus speakers', () => {
     regrouped.setArticle('article-0', [speaker('Qasem Soleimani')]);
     assert.deepEqual(regrouped.entities(), changed, 'groups counted before a change are not reused after it');
   });
+
+  it('counts a large corpus in short steps, to the entities that grouping it at once gives', async () => {
+    // Families, organisations and handles carried by hundreds of articles: groups far larger than one step.
+    const forms: Speaker[][] = [
+      [speaker('Donald Trump'), speaker('Reuters', [], 'organization')],
+      [speaker('Trump', ['@realDonaldTrump']), speaker('the Associated Press', ['AP'], 'organization')],
+      [speaker('Ivanka Trump'), speaker('Associated Press', [], 'organization'), speaker('Mr. Soleimani')],
+      [speaker('President Donald Trump', ['@realDonaldTrump']), speaker('Qassem Suleimani')],
+    ];
+    const articles = Object.fromEntries(Array.from({ length: 400 }, (_, index) => [`article-${String(index).padStart(3, '0')}`, forms[index % forms.length] as Speaker[]]));
+    const counted = corpus(articles);
+    let pauses = 0;
+    const count = await counted.countWithPauses(async () => {
+      pauses += 1;
+    });
+    const atOnce = corpus(articles).entities();
+    assert.equal(count, atOnce.length);
+    assert.deepEqual(counted.entities(), atOnce);
+    assert.deepEqual(atOnce.map((entity) => entity.name).sort(), ['Donald Trump', 'Ivanka Trump', 'Qassem Suleimani', 'Reuters', 'the Associated Press']);
+    assert.ok(pauses > 100, `${pauses} pauses for 1,000 speakers`);
+  });
 });

@@ -29,6 +29,12 @@ interface SpeakerRecord {
 }
 
 const MIN_ACRONYM = 3;
+/**
+ * Records (or names, or groups) looked at between two pauses of the grouping. A family or an
+ * organisation quoted in thousands of articles is thousands of records: one step per group
+ * would hold the server's thread for milliseconds at a time.
+ */
+const ITEMS_PER_STEP = 32;
 
 /**
  * Merges the speakers of different articles into corpus entities: "Bill de Blasio", "de Blasio"
@@ -110,14 +116,15 @@ export class CorpusSpeakers {
 
   /** Groups the speakers of all articles into entities, yielding between pieces of work (see `countWithPauses`). */
   private *groupSteps(): Generator<void, SpeakerRecord[][]> {
-    const records: SpeakerRecord[] = [];
+    const people: SpeakerRecord[] = [];
+    const organisations: SpeakerRecord[] = [];
     for (const articleId of [...this.byArticle.keys()].sort()) {
-      records.push(...[...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name)));
+      for (const record of [...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name))) {
+        (record.person !== null ? people : organisations).push(record);
+      }
       yield;
     }
-    const people = yield* groupPeople(records.filter((record) => record.person !== null));
-    const organisations = yield* groupOrganisations(records.filter((record) => record.person === null));
-    return [...people, ...organisations];
+    return [...(yield* groupPeople(people)), ...(yield* groupOrganisations(organisations))];
   }
 }
 
@@ -140,10 +147,18 @@ interface Built {
 
 /** People: same family name (allowing spelling slips), then same or no given name. */
 function* groupPeople(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
-  const unnamed = records.filter((record) => record.person?.family === null);
-  const families = yield* familySpellings(records.flatMap((record) => (record.person?.family ? [record.person.family] : [])));
+  const groups: SpeakerRecord[][] = [];
+  const spellings = new Set<string>();
+  for (const [index, record] of records.entries()) {
+    if (index % ITEMS_PER_STEP === 0) yield;
+    const family = record.person?.family;
+    if (family === null) groups.push([record]);
+    else if (family) spellings.add(family);
+  }
+  const families = yield* familySpellings([...spellings]);
   const byFamily = new Map<string, SpeakerRecord[]>();
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (index % ITEMS_PER_STEP === 0) yield;
     const family = record.person?.family;
     if (!family) continue;
     const group = families.get(family) ?? family;
@@ -151,17 +166,17 @@ function* groupPeople(records: readonly SpeakerRecord[]): Generator<void, Speake
     if (members) members.push(record);
     else byFamily.set(group, [record]);
   }
-  const groups: SpeakerRecord[][] = unnamed.map((record) => [record]);
   for (const family of [...byFamily.keys()].sort()) {
-    groups.push(...splitByGivenName(byFamily.get(family) ?? []));
+    groups.push(...(yield* splitByGivenName(byFamily.get(family) ?? [])));
     yield;
   }
   return yield* mergeByHandle(groups);
 }
 
 /** Maps each family-name spelling to the first (alphabetically) of the spellings it is a variant of. */
-function* familySpellings(spellings: readonly string[]): Generator<void, Map<string, string>> {
-  const distinct = [...new Set(spellings)].sort();
+function* familySpellings(distinct: string[]): Generator<void, Map<string, string>> {
+  distinct.sort();
+  yield;
   const parent = new Map(distinct.map((spelling) => [spelling, spelling]));
   const root = (spelling: string): string => {
     let at = spelling;
@@ -187,7 +202,12 @@ function* familySpellings(spellings: readonly string[]): Generator<void, Map<str
       }
     }
   }
-  return new Map(distinct.map((spelling) => [spelling, root(spelling)]));
+  const roots = new Map<string, string>();
+  for (const [index, spelling] of distinct.entries()) {
+    if (index % ITEMS_PER_STEP === 0) yield;
+    roots.set(spelling, root(spelling));
+  }
+  return roots;
 }
 
 /**
@@ -195,12 +215,13 @@ function* familySpellings(spellings: readonly string[]): Generator<void, Map<str
  * family name joins the given name seen in its own article, else the one seen in clearly the
  * most articles, else stays apart (it could be any of them).
  */
-function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] {
+function* splitByGivenName(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
   // Thousands of articles may quote one family: each group keeps its distinct given names and
   // articles, so that placing a record costs the number of groups, not of records placed.
   const named: GivenNameGroup[] = [];
   const bare: SpeakerRecord[] = [];
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const given = record.person?.given;
     if (!given) {
       bare.push(record);
@@ -211,7 +232,8 @@ function splitByGivenName(records: readonly SpeakerRecord[]): SpeakerRecord[][] 
     else named.push(addToGroup({ records: [], givens: new Set(), articles: new Set() }, record));
   }
   const leftover: SpeakerRecord[] = [];
-  for (const record of bare) {
+  for (const [index, record] of bare.entries()) {
+    if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const sameArticle = named.filter((group) => group.articles.has(record.articleId));
     const chosen = sameArticle.length === 1 ? sameArticle[0] : sameArticle.length === 0 ? dominant(named) : undefined;
     if (chosen) addToGroup(chosen, record);
@@ -260,20 +282,13 @@ function dominant(groups: readonly GivenNameGroup[]): GivenNameGroup | undefined
 
 /** The same social-media handle ("@NYCMayor") is the same account, whatever the name around it. */
 function* mergeByHandle(groups: SpeakerRecord[][]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = (group: readonly SpeakerRecord[]): string[] => {
-    const handles: string[] = [];
-    for (const { speaker } of group) {
-      if (speaker.name.startsWith('@')) handles.push(speaker.name.toLowerCase());
-      for (const alias of speaker.aliases) if (alias.startsWith('@')) handles.push(alias.toLowerCase());
-    }
-    return handles;
-  };
+  const keysOf = ({ speaker }: SpeakerRecord): string[] => [speaker.name, ...speaker.aliases].filter((form) => form.startsWith('@')).map((handle) => handle.toLowerCase());
   return yield* unionByKeys(groups, keysOf);
 }
 
 /** Organisations: same name or alias (without "the"), or one's initials as the other's name. */
 function* groupOrganisations(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = (group: readonly SpeakerRecord[]): string[] => group.flatMap((record) => organisationKeys(record.speaker));
+  const keysOf = (record: SpeakerRecord): readonly string[] => organisationKeys(record.speaker);
   const byKind = (kind: EntityKind): SpeakerRecord[][] => records.filter((record) => record.speaker.kind === kind).map((record) => [record]);
   return yield* unionByKeys(byKind('organization'), keysOf);
 }
@@ -294,7 +309,7 @@ const acronymOf = memoized((name: string): string | null => {
 });
 
 /** Joins groups that share a key; the acronym key only joins a group whose own name is that acronym. */
-function* unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly SpeakerRecord[]) => string[]): Generator<void, SpeakerRecord[][]> {
+function* unionByKeys(groups: SpeakerRecord[][], keysOf: (record: SpeakerRecord) => readonly string[]): Generator<void, SpeakerRecord[][]> {
   const parent = groups.map((_group, index) => index);
   const root = (index: number): number => {
     let at = index;
@@ -302,24 +317,28 @@ function* unionByKeys(groups: SpeakerRecord[][], keysOf: (group: readonly Speake
     return at;
   };
   const owner = new Map<string, number>();
+  let records = 0;
   for (const [index, group] of groups.entries()) {
-    for (const key of new Set(keysOf(group))) {
-      const other = owner.get(key);
-      if (other === undefined) {
-        owner.set(key, index);
-        continue;
+    for (const record of group) {
+      if (++records % ITEMS_PER_STEP === 0) yield;
+      for (const key of keysOf(record)) {
+        const other = owner.get(key);
+        if (other === undefined) {
+          owner.set(key, index);
+          continue;
+        }
+        const [a, b] = [root(index), root(other)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
-      const [a, b] = [root(index), root(other)];
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
-    yield;
   }
   const merged = new Map<number, SpeakerRecord[]>();
-  groups.forEach((group, index) => {
+  for (const [index, group] of groups.entries()) {
+    if (index % ITEMS_PER_STEP === 0) yield;
     const members = merged.get(root(index));
     if (members) members.push(...group);
     else merged.set(root(index), [...group]);
-  });
+  }
   return [...merged.values()];
 }
 
