@@ -94,6 +94,10 @@ class Malformed extends Error {}
 
 /** Reads an encoding from a position, checking each value against what an encoder could have written. */
 class Reader {
+  /** The stretch `bounds` read last: two fields rather than a pair, as thousands of articles have hundreds of spans each. */
+  start = 0;
+  end = 0;
+
   constructor(
     private readonly text: string,
     private readonly numbers: Int32Array,
@@ -137,19 +141,24 @@ class Reader {
     return value;
   }
 
-  bounds(): [number, number] {
-    const start = this.next();
-    const end = this.next();
-    if (start < 0 || end < start || end > this.text.length) throw new Malformed();
-    return [start, end];
+  bounds(): void {
+    this.start = this.next();
+    this.end = this.next();
+    if (this.start < 0 || this.end < this.start || this.end > this.text.length) throw new Malformed();
   }
 
-  /** A quote's attribution index and continuation flag. */
-  quoteTail(): { attribution: number | null; continued: boolean } {
+  /** A quote's attribution index, NONE when nobody is credited. */
+  attribution(): number {
     const attribution = this.next();
+    if (attribution < NONE) throw new Malformed();
+    return attribution;
+  }
+
+  /** A quote's continuation flag. */
+  continued(): boolean {
     const continued = this.next();
-    if (attribution < NONE || (continued !== 0 && continued !== 1)) throw new Malformed();
-    return { attribution: attribution === NONE ? null : attribution, continued: continued === 1 };
+    if (continued !== 0 && continued !== 1) throw new Malformed();
+    return continued === 1;
   }
 }
 
@@ -170,7 +179,8 @@ function layoutOf(reader: Reader): Layout {
     if (!reader.absent(1)) reader.string();
     if (!reader.absent(2)) reader.bounds();
     if (!reader.absent(2)) reader.bounds();
-    highestAttribution = Math.max(highestAttribution, reader.quoteTail().attribution ?? NONE);
+    highestAttribution = Math.max(highestAttribution, reader.attribution());
+    reader.continued();
   }
   const speakers = reader.count();
   for (let speaker = 0; speaker < speakers; speaker++) {
@@ -226,7 +236,8 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   let spansAt = new Map<number, Span>();
   const reader = new Reader(text, numbers, strings);
   const span = (): Span => {
-    const [start, end] = reader.bounds();
+    reader.bounds();
+    const { start, end } = reader;
     let known = spansAt.get(keyOf(start, end));
     if (!known) {
       known = { start, end, text: shared(text.slice(start, end)) };
@@ -237,13 +248,15 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   const spans = (): Span[] => Array.from({ length: reader.count() }, span);
   const name = (): string => shared(reader.string());
   const quote = (): Quote => {
-    const [start, end] = reader.bounds();
+    reader.bounds();
+    const { start, end } = reader;
     const id = name();
     const style = reader.oneOf(QUOTE_STYLES);
     const speaker = reader.absent(1) ? null : name();
     const source = reader.absent(2) ? null : span();
     const cue = reader.absent(2) ? null : span();
-    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, ...reader.quoteTail() };
+    const attribution = reader.attribution();
+    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: reader.continued() };
   };
   const quotes = Array.from({ length: reader.count() }, quote);
   const speakers = Array.from({ length: reader.count() }, () => ({ name: name(), kind: reader.oneOf(ENTITY_KINDS), aliases: Array.from({ length: reader.count() }, name), mentions: spans() }));
@@ -274,7 +287,8 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
     },
     get attributions(): Attribution[] {
       return (attributions ??= readPart(layout.attributionsAt, () => {
-        const [start, end] = reader.bounds();
+        reader.bounds();
+        const { start, end } = reader;
         return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
       }));
     },
