@@ -5,8 +5,12 @@ import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
-/** Longest stretch that counting or clustering keeps the thread before letting requests in. */
-const SLICE_MS = 1.5;
+/**
+ * Longest stretch that counting or clustering keeps the thread before letting requests in. A
+ * request waits for a stretch more than once (its message is read, handled, then written on
+ * later turns of the event loop), so a hover during the count takes about three stretches.
+ */
+const SLICE_MS = 0.5;
 /** Attempts at clustering in slices while the corpus keeps changing, before one that holds the thread. */
 const CLUSTERING_ATTEMPTS = 3;
 /**
