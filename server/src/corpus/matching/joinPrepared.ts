@@ -1,4 +1,4 @@
-import { ArticleWords, keepWordList, MAX_QUOTES_PER_ARTICLE, type PreparedArticle } from './preparedArticle';
+import { MAX_QUOTES_PER_ARTICLE, type PreparedArticle } from './preparedArticle';
 
 /** What the matcher indexes of one section, prepared from the section's text alone, and where the section starts. */
 export interface PreparedSection {
@@ -8,27 +8,29 @@ export interface PreparedSection {
 
 /**
  * The prepared article of a whole text from those of its sections (cut at line starts, as
- * `articleSections` cuts): equal to `prepareArticle` over the whole text and the joined
- * quotes. Word ids are given anew in the order `prepareArticle` meets the words: every
- * quote's words first, then every passage's. Null when the text has more quotes than are
+ * `articleSections` cuts): the same words at the same places as `prepareArticle` over the
+ * whole text and the joined quotes, for the matcher to index. The word list is the sections'
+ * lists one after another, each section's ids shifted past the lists before it, so a word
+ * may be listed more than once: joining costs a copy of the arrays, not a look-up of every
+ * word, on each keystroke in a long article. Null when the text has more quotes than are
  * indexed: the whole text must then be prepared at once.
  */
 export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle | null {
   if (parts.length === 1 && parts[0]?.offset === 0) return parts[0].prepared;
   const quoteCount = parts.reduce((count, { prepared }) => count + prepared.quoteBase.length, 0);
   if (quoteCount > MAX_QUOTES_PER_ARTICLE) return null;
-  const words = new ArticleWords();
-  const idOf = (word: string): number => words.idOf(word);
-  // Sections are remembered between keystrokes, and so are their split word lists.
-  const localWords = parts.map(({ prepared }) => keepWordList(prepared));
-  const packedLength = parts.reduce((length, { prepared }) => length + prepared.packed.length, 0);
-  const packed = new Uint32Array(packedLength);
+  const packed = new Uint32Array(parts.reduce((length, { prepared }) => length + prepared.packed.length, 0));
   const quoteBase = new Uint32Array(quoteCount);
   const quoteSpans = new Int32Array(2 * quoteCount);
+  const passageSpans = new Int32Array(parts.reduce((length, { prepared }) => length + prepared.passageSpans.length, 0));
+  const passageWords = new Int32Array(parts.reduce((length, { prepared }) => length + prepared.passageWords.length, 0));
+  const wordLists: string[] = [];
+  let wordBase = 0;
   let quoteIndex = 0;
   let packedAt = 0;
-  for (const [partIndex, { offset, prepared }] of parts.entries()) {
-    const local = localWords[partIndex] as readonly string[];
+  let spanAt = 0;
+  let passageAt = 0;
+  for (const { offset, prepared } of parts) {
     for (let index = 0; index < prepared.quoteBase.length; index++) {
       const base = prepared.quoteBase[index] as number;
       const n = prepared.packed[base] as number;
@@ -37,7 +39,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
       packed[packedAt] = n;
       packed[packedAt + 1] = segments;
       for (let k = 0; k < n; k++) {
-        packed[packedAt + 2 + k] = idOf(local[prepared.packed[base + 2 + k] as number] as string);
+        packed[packedAt + 2 + k] = (prepared.packed[base + 2 + k] as number) + wordBase;
         packed[packedAt + 2 + n + k] = (prepared.packed[base + 2 + n + k] as number) + offset;
         packed[packedAt + 2 + 2 * n + k] = (prepared.packed[base + 2 + 2 * n + k] as number) + offset;
       }
@@ -47,28 +49,35 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
       packedAt += 2 + 3 * n + segments;
       quoteIndex += 1;
     }
-  }
-  const passageSpans: number[] = [];
-  const passageWords: number[] = [];
-  for (const [partIndex, { offset, prepared }] of parts.entries()) {
-    const local = localWords[partIndex] as readonly string[];
-    for (let span = 0; span < prepared.passageSpans.length; span++) passageSpans.push((prepared.passageSpans[span] as number) + offset);
+    for (let span = 0; span < prepared.passageSpans.length; span++) passageSpans[spanAt++] = (prepared.passageSpans[span] as number) + offset;
     for (let at = 0; at < prepared.passageWords.length; ) {
       const count = prepared.passageWords[at] as number;
-      passageWords.push(count);
-      for (let k = 1; k <= count; k++) passageWords.push(idOf(local[prepared.passageWords[at + k] as number] as string));
+      passageWords[passageAt++] = count;
+      for (let k = 1; k <= count; k++) passageWords[passageAt++] = (prepared.passageWords[at + k] as number) + wordBase;
       at += count + 1;
     }
+    if (prepared.words !== '') {
+      wordLists.push(prepared.words);
+      wordBase += lineCount(prepared.words);
+    }
   }
-  const joined: PreparedArticle = {
-    words: words.joined(),
-    quoteSpans,
-    packed,
-    quoteBase,
-    passageSpans: Int32Array.from(passageSpans),
-    passageWords: Int32Array.from(passageWords),
-  };
-  // The matcher reads the joined list next: it need not split it again.
-  keepWordList(joined, words.list());
+  const joined: PreparedArticle = { words: wordLists.join('\n'), quoteSpans, packed, quoteBase, passageSpans, passageWords };
+  joinedParts.set(joined, parts.map(({ prepared }) => prepared));
   return joined;
+}
+
+const joinedParts = new WeakMap<PreparedArticle, readonly PreparedArticle[]>();
+
+/**
+ * The sections' inputs `joined` was made of, in order: their word lists, one after another,
+ * are its own. Undefined for any other input (one read from the store, say).
+ */
+export function joinedFrom(joined: PreparedArticle): readonly PreparedArticle[] | undefined {
+  return joinedParts.get(joined);
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }

@@ -17,9 +17,10 @@ export const MAX_QUOTES_PER_ARTICLE = 4096;
  */
 export interface PreparedArticle {
   /**
-   * Distinct words in the order the matcher first meets them (quote words, then passage
-   * content words), joined by newlines (words are never empty and never contain one): one string per article
-   * is cheaper to keep, store and send than hundreds.
+   * The words the ids below stand for, in the order the matcher first meets them (quote words,
+   * then passage content words), joined by newlines (words are never empty and never contain
+   * one): one string per article is cheaper to keep, store and send than hundreds. Distinct in
+   * a prepared text; a joined one lists its sections' words in turn (`joinPrepared`).
    */
   readonly words: string;
   /** Start and end of each indexed quote, in order: the quotes this was prepared for. */
@@ -93,7 +94,7 @@ function spansOf(quotes: readonly QuoteInput[]): Int32Array {
 }
 
 /** An article's own word list: ids are positions in it, given in the order words are first met. */
-export class ArticleWords {
+class ArticleWords {
   private readonly words: string[] = [];
   private readonly ids = new Map<string, number>();
 
@@ -111,28 +112,11 @@ export class ArticleWords {
   joined(): string {
     return oneByteString(this.words.join('\n'));
   }
-
-  list(): readonly string[] {
-    return this.words;
-  }
 }
-
-/**
- * Word lists already split, kept only for what `keepWordList` names: the sections of a long
- * article and their join, which every keystroke in it reads again. Not for every article: the
- * lists of thousands would take megabytes.
- */
-const wordLists = new WeakMap<PreparedArticle, readonly string[]>();
 
 /** The words of `prepared`, in order: their positions are the ids its arrays use. */
 export function preparedWords(prepared: PreparedArticle): readonly string[] {
-  return wordLists.get(prepared) ?? (prepared.words === '' ? [] : prepared.words.split('\n'));
-}
-
-/** Keeps `prepared`'s split word list for as long as `prepared` lives. */
-export function keepWordList(prepared: PreparedArticle, words: readonly string[] = preparedWords(prepared)): readonly string[] {
-  wordLists.set(prepared, words);
-  return words;
+  return prepared.words === '' ? [] : prepared.words.split('\n');
 }
 
 /** Whether `prepared` was made for exactly these quotes (an annotation overlay may have changed them since). */

@@ -5,6 +5,7 @@ import { contentForm } from './contentWords';
 import { hashPair, hashSequence } from './hashing';
 import { normaliseWords } from './normalise';
 import { grown, PostingIndex } from './postingIndex';
+import { joinedFrom } from './joinPrepared';
 import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, type PreparedArticle } from './preparedArticle';
 import {
   MAX_PAIR_POSTINGS,
@@ -130,6 +131,8 @@ export class QuoteMatcher implements ClusterSource {
   private readonly retiredPassages: number[] = [];
   private quoteCount = 0;
   private readonly carried = new CarriedMemo();
+  /** Corpus ids of the word lists of a long article's sections (see `corpusIds`). */
+  private readonly sectionIds = new WeakMap<PreparedArticle, Uint32Array>();
   /** Bumped at every change: work begun on an earlier corpus is stale. */
   private version = 0;
 
@@ -146,7 +149,7 @@ export class QuoteMatcher implements ClusterSource {
     const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
-    const ids = preparedWords(input).map((word) => this.vocabulary.idOf(word));
+    const ids = this.corpusIds(input);
     const packed = input.packed;
     let words = 0;
     kept.forEach((_quote, index) => (words += packed[input.quoteBase[index] ?? 0] ?? 0));
@@ -421,6 +424,34 @@ export class QuoteMatcher implements ClusterSource {
     };
   }
 
+  /**
+   * Corpus ids of the words `input`'s ids stand for. A long article's sections are looked up
+   * once each and remembered with them: each keystroke in it looks up the edited section's words.
+   */
+  private corpusIds(input: PreparedArticle): Uint32Array {
+    const sections = joinedFrom(input);
+    if (!sections) return this.lookUp(input);
+    const parts = sections.map((section) => {
+      let ids = this.sectionIds.get(section);
+      if (!ids) {
+        ids = this.lookUp(section);
+        this.sectionIds.set(section, ids);
+      }
+      return ids;
+    });
+    const all = new Uint32Array(parts.reduce((length, part) => length + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
+  }
+
+  private lookUp(input: PreparedArticle): Uint32Array {
+    return Uint32Array.from(preparedWords(input), (word) => this.vocabulary.idOf(word));
+  }
+
   private indexQuote(record: ArticleRecord, index: number): void {
     const value = record.slot * MAX_QUOTES_PER_ARTICLE + index;
     const ids = wordIds(record, index);
@@ -453,7 +484,7 @@ export class QuoteMatcher implements ClusterSource {
     this.freePassages.push(...this.retiredPassages.splice(0));
   }
 
-  private indexPassages(slot: number, input: PreparedArticle, ids: readonly number[]): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
+  private indexPassages(slot: number, input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
     const passageCount = input.passageSpans.length / 2;
     const slots = new Int32Array(passageCount);
     const words = new Int32Array(input.passageWords.length - passageCount);
