@@ -100,10 +100,16 @@ class Reader {
 
   constructor(
     private readonly text: string,
-    private readonly numbers: Int32Array,
-    private readonly strings: readonly string[],
+    private numbers: Int32Array,
+    private strings: readonly string[],
     public at = 0,
   ) {}
+
+  /** Lets go of the encoding, once nothing more will be read from it. */
+  release(): void {
+    this.numbers = new Int32Array(0);
+    this.strings = [];
+  }
 
   get done(): boolean {
     return this.at === this.numbers.length;
@@ -278,19 +284,34 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   };
   // The parts built later make their own table: this one is not kept with every article.
   spansAt = new Map();
+  // Once every part is built, the encoding is let go: a long article's sections, all read when
+  // joined, would otherwise each keep theirs for as long as they are remembered.
+  const releaseWhenBuilt = (): void => {
+    if (outlets === null || attributions === null) return;
+    reader.release();
+    decodedFrom.delete(analysis);
+  };
   // Read-only, as every analysis is treated: a setter would let the parts drift from `encoded`.
   const analysis: Analysis = {
     quotes,
     speakers,
     get outlets(): Outlet[] {
-      return (outlets ??= readPart(layout.outletsAt, () => ({ name: name(), mentions: spans() })));
+      if (outlets === null) {
+        outlets = readPart(layout.outletsAt, () => ({ name: name(), mentions: spans() }));
+        releaseWhenBuilt();
+      }
+      return outlets;
     },
     get attributions(): Attribution[] {
-      return (attributions ??= readPart(layout.attributionsAt, () => {
-        reader.bounds();
-        const { start, end } = reader;
-        return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
-      }));
+      if (attributions === null) {
+        attributions = readPart(layout.attributionsAt, () => {
+          reader.bounds();
+          const { start, end } = reader;
+          return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
+        });
+        releaseWhenBuilt();
+      }
+      return attributions;
     },
   };
   decodedFrom.set(analysis, { text, encoded });
