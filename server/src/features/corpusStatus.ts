@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { CorpusStatusNotification, type CorpusStatusParams } from '../../../common/protocol';
-import type { Corpus } from '../corpus/corpus';
+import type { Article, Corpus } from '../corpus/corpus';
 
 export interface CorpusCounts {
   speakers(): number;
@@ -13,13 +13,22 @@ export interface CorpusCounts {
 export class CorpusStatusReporter {
   private indexing = false;
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * What each article adds to the totals, kept as articles change: adding every article up
+   * again for each report held the thread for milliseconds at thousands of articles.
+   */
+  private readonly shares = new Map<string, { quotes: number; skipped: boolean }>();
+  private readonly totals = { articles: 0, skipped: 0, quotes: 0 };
 
   constructor(
     private readonly connection: Connection,
-    private readonly corpus: Corpus,
+    corpus: Corpus,
     private readonly counts: CorpusCounts,
     private readonly delayMs = 150,
-  ) {}
+  ) {
+    for (const article of corpus.all()) this.count(article.uri, article);
+    corpus.onDidChange((uri, article) => this.count(uri, article));
+  }
 
   /** Indexing starting or ending is sent at once: clients wait for it. */
   setIndexing(indexing: boolean): void {
@@ -41,21 +50,27 @@ export class CorpusStatusReporter {
   }
 
   current(): CorpusStatusParams {
-    let articles = 0;
-    let skipped = 0;
-    let quotes = 0;
-    for (const article of this.corpus.all()) {
-      articles++;
-      if (article.analysis) quotes += article.analysis.quotes.length;
-      else skipped++;
-    }
     return {
       indexing: this.indexing || this.counts.counting(),
-      articles,
-      skipped,
+      ...this.totals,
       speakers: this.counts.speakers(),
-      quotes,
       linkedQuotes: this.counts.linkedQuotes(),
     };
+  }
+
+  private count(uri: string, article: Article | undefined): void {
+    const before = this.shares.get(uri);
+    if (before) {
+      this.totals.articles -= 1;
+      this.totals.quotes -= before.quotes;
+      if (before.skipped) this.totals.skipped -= 1;
+      this.shares.delete(uri);
+    }
+    if (!article) return;
+    const share = { quotes: article.analysis?.quotes.length ?? 0, skipped: article.analysis === null };
+    this.shares.set(uri, share);
+    this.totals.articles += 1;
+    this.totals.quotes += share.quotes;
+    if (share.skipped) this.totals.skipped += 1;
   }
 }
