@@ -45,17 +45,6 @@ describe('analyses encoded for messages and the store', () => {
     }
   });
 
-  it('gives back the very encoding a decoded analysis came from, so the store need not read it again', () => {
-    for (const text of seeds) {
-      const encoded = encodeAnalysis(analyze(text));
-      const decoded = decodeAnalysis(text, encoded);
-      assert.ok(decoded);
-      assert.ok(spanTextsAreSlices(text, decoded));
-      assert.equal(encodeAnalysis(decoded), encoded);
-      assert.equal(spanTextsAreSlices(` ${text}`, decoded), false, 'another text is checked span by span');
-    }
-  });
-
   it('decodes into less memory than a copied object graph takes', () => {
     const copies = 200;
     const heapFor = (decode: (text: string) => Analysis | null): number => {

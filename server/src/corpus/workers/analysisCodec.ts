@@ -1,4 +1,4 @@
-import type { Analysis, Attribution, AttributionKind, EntityKind, Outlet, Quote, QuoteStyle, Span } from '../../engine';
+import type { Analysis, AttributionKind, EntityKind, Quote, QuoteStyle, Span } from '../../engine';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText } from './analysisMessages';
 import { shared } from './sharedStrings';
@@ -22,7 +22,6 @@ const ATTRIBUTION_KINDS: readonly AttributionKind[] = ['outlet', 'speaker', 'unn
 
 /** Whether every span's text is its stretch of `text`: only then can the analysis be encoded. */
 export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
-  if (decodedFrom.get(analysis)?.text === text) return true;
   const isSlice = (span: Span | null): boolean => span === null || span.text === text.slice(span.start, span.end);
   return (
     analysis.quotes.every((quote) => isSlice(quote) && isSlice(quote.source) && isSlice(quote.cue)) &&
@@ -34,8 +33,6 @@ export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
 
 /** Only for analyses whose span texts are slices of their article (`spanTextsAreSlices`). */
 export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
-  const decoded = decodedFrom.get(analysis);
-  if (decoded) return decoded.encoded;
   const numbers: number[] = [];
   const strings: string[] = [];
   const indexes = new Map<string, number>();
@@ -92,24 +89,18 @@ export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
 /** Thrown by the reader at anything an encoder could not have written; `decodeAnalysis` answers null. */
 class Malformed extends Error {}
 
-/** Reads an encoding from a position, checking each value against what an encoder could have written. */
+/** Reads an encoding in order, checking each value against what an encoder could have written. */
 class Reader {
   /** The stretch `bounds` read last: two fields rather than a pair, as thousands of articles have hundreds of spans each. */
   start = 0;
   end = 0;
+  private at = 0;
 
   constructor(
     private readonly text: string,
-    private numbers: Int32Array,
-    private strings: readonly string[],
-    public at = 0,
+    private readonly numbers: Int32Array,
+    private readonly strings: readonly string[],
   ) {}
-
-  /** Lets go of the encoding, once nothing more will be read from it. */
-  release(): void {
-    this.numbers = new Int32Array(0);
-    this.strings = [];
-  }
 
   get done(): boolean {
     return this.at === this.numbers.length;
@@ -168,86 +159,26 @@ class Reader {
   }
 }
 
-/** Where each part of an encoding starts, once all of it has been checked. */
-interface Layout {
-  readonly outletsAt: number;
-  readonly attributionsAt: number;
-}
-
-/** Checks the whole encoding without building anything: after this, building any part of it cannot fail. */
-function layoutOf(reader: Reader): Layout {
-  const quotes = reader.count();
-  let highestAttribution = NONE;
-  for (let quote = 0; quote < quotes; quote++) {
-    reader.bounds();
-    reader.string();
-    reader.oneOf(QUOTE_STYLES);
-    if (!reader.absent(1)) reader.string();
-    if (!reader.absent(2)) reader.bounds();
-    if (!reader.absent(2)) reader.bounds();
-    highestAttribution = Math.max(highestAttribution, reader.attribution());
-    reader.continued();
-  }
-  const speakers = reader.count();
-  for (let speaker = 0; speaker < speakers; speaker++) {
-    reader.string();
-    reader.oneOf(ENTITY_KINDS);
-    for (let aliases = reader.count(); aliases > 0; aliases--) reader.string();
-    for (let mentions = reader.count(); mentions > 0; mentions--) reader.bounds();
-  }
-  const outletsAt = reader.at;
-  const outlets = reader.count();
-  for (let outlet = 0; outlet < outlets; outlet++) {
-    reader.string();
-    for (let mentions = reader.count(); mentions > 0; mentions--) reader.bounds();
-  }
-  const attributionsAt = reader.at;
-  const attributions = reader.count();
-  for (let attribution = 0; attribution < attributions; attribution++) {
-    reader.bounds();
-    reader.string();
-    reader.oneOf(ATTRIBUTION_KINDS);
-    reader.bounds();
-    reader.bounds();
-  }
-  if (!reader.done || highestAttribution >= attributions) throw new Malformed();
-  return { outletsAt, attributionsAt };
-}
-
-/** Analyses made by `decodeAnalysis`, with what they were decoded from: encoding one again gives that back, unread. */
-const decodedFrom = new WeakMap<Analysis, { readonly text: string; readonly encoded: EncodedAnalysis }>();
-
 /**
  * The analysis `encoded` holds, its span texts sliced from `text`, or null when it cannot be
  * one of `text` (a damaged store entry): offsets outside the text, a count past the end, an
  * unknown kind, a quote credited to an attribution that is not there. Names, kinds and span
  * texts are shared across articles (`shared`).
- *
- * Everything is checked at once, but outlets and attributions are built only when first read:
- * indexing thousands of articles needs their quotes and speakers, while the rest is read for
- * the few articles a user hovers or opens.
+
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
-  const { numbers, strings } = encoded;
-  let layout: Layout;
-  try {
-    layout = layoutOf(new Reader(text, numbers, strings));
-  } catch (error) {
-    if (error instanceof Malformed) return null;
-    throw error;
-  }
+  const reader = new Reader(text, encoded.numbers, encoded.strings);
   // One object for every span of the same stretch: a speaker's mention is often an attribution's
   // source and a quote's too. Nothing changes a span once analysed, so they can be shared.
-  const keyOf = (start: number, end: number): number => start * (text.length + 1) + end;
-  let spansAt = new Map<number, Span>();
-  const reader = new Reader(text, numbers, strings);
+  const spansAt = new Map<number, Span>();
   const span = (): Span => {
     reader.bounds();
     const { start, end } = reader;
-    let known = spansAt.get(keyOf(start, end));
+    const key = start * (text.length + 1) + end;
+    let known = spansAt.get(key);
     if (!known) {
       known = { start, end, text: shared(text.slice(start, end)) };
-      spansAt.set(keyOf(start, end), known);
+      spansAt.set(key, known);
     }
     return known;
   };
@@ -264,58 +195,24 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
     const attribution = reader.attribution();
     return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: reader.continued() };
   };
-  const quotes = Array.from({ length: reader.count() }, quote);
-  const speakers = Array.from({ length: reader.count() }, () => ({ name: name(), kind: reader.oneOf(ENTITY_KINDS), aliases: Array.from({ length: reader.count() }, name), mentions: spans() }));
-  let outlets: Outlet[] | null = null;
-  let attributions: Attribution[] | null = null;
-  const readPart = <T>(at: number, item: () => T): T[] => {
-    spansAt = new Map();
-    const built: (Span | null)[] = [
-      ...quotes.flatMap((quote) => [quote.source, quote.cue]),
-      ...speakers.flatMap((speaker) => speaker.mentions),
-      ...(outlets ?? []).flatMap((outlet) => outlet.mentions),
-      ...(attributions ?? []).flatMap((attribution) => [attribution.mention, attribution.cue]),
-    ];
-    for (const known of built) if (known) spansAt.set(keyOf(known.start, known.end), known);
-    reader.at = at;
-    const part = Array.from({ length: reader.count() }, item);
-    spansAt = new Map();
-    return part;
-  };
-  // The parts built later make their own table: this one is not kept with every article.
-  spansAt = new Map();
-  // Once every part is built, the encoding is let go: a long article's sections, all read when
-  // joined, would otherwise each keep theirs for as long as they are remembered.
-  const releaseWhenBuilt = (): void => {
-    if (outlets === null || attributions === null) return;
-    reader.release();
-    decodedFrom.delete(analysis);
-  };
-  // Read-only, as every analysis is treated: a setter would let the parts drift from `encoded`.
-  const analysis: Analysis = {
-    quotes,
-    speakers,
-    get outlets(): Outlet[] {
-      if (outlets === null) {
-        outlets = readPart(layout.outletsAt, () => ({ name: name(), mentions: spans() }));
-        releaseWhenBuilt();
-      }
-      return outlets;
-    },
-    get attributions(): Attribution[] {
-      if (attributions === null) {
-        attributions = readPart(layout.attributionsAt, () => {
-          reader.bounds();
-          const { start, end } = reader;
-          return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
-        });
-        releaseWhenBuilt();
-      }
-      return attributions;
-    },
-  };
-  decodedFrom.set(analysis, { text, encoded });
-  return analysis;
+  try {
+    const analysis: Analysis = {
+      quotes: Array.from({ length: reader.count() }, quote),
+      speakers: Array.from({ length: reader.count() }, () => ({ name: name(), kind: reader.oneOf(ENTITY_KINDS), aliases: Array.from({ length: reader.count() }, name), mentions: spans() })),
+      outlets: Array.from({ length: reader.count() }, () => ({ name: name(), mentions: spans() })),
+      attributions: Array.from({ length: reader.count() }, () => {
+        reader.bounds();
+        const { start, end } = reader;
+        return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
+      }),
+    };
+    const attributions = analysis.attributions.length;
+    const linked = analysis.quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
+    return reader.done && linked ? analysis : null;
+  } catch (error) {
+    if (error instanceof Malformed) return null;
+    throw error;
+  }
 }
 
 /** An AnalysedText as it travels from a worker: encoded whenever its span texts are slices of its article. */
