@@ -151,6 +151,23 @@ describe('paraphrases', () => {
     assert.ok((paraphrase?.score ?? 0) > 0.8 && (paraphrase?.score ?? 0) <= 1);
   });
 
+  it('follows a restatement that an edit before it has moved, and drops one the edit rewords', () => {
+    const matcher = matcherWith({ a: pentagon, b: restated });
+    const set = (id: string, text: string): void => {
+      const article = quoted(text);
+      matcher.setArticle(id, article.text, article.quotes);
+    };
+    // Typing before the passage: its words are the same, at new offsets; a quote ahead of it changes.
+    const moved = `“Quite so, and more than anyone in this room could possibly have imagined,” one said. ${restated}`;
+    set('b', `“Quite,” one said. ${restated}`);
+    set('b', moved);
+    assert.deepEqual(matcher.paraphrasesOf('a', 'q1'), matcherWith({ a: pentagon, b: moved }).paraphrasesOf('a', 'q1'));
+    assert.match(matcher.paraphrasesOf('a', 'q1')[0]?.text ?? '', /^actively developing plans .* throughout the region$/);
+    const reworded = moved.replace('diplomats and service members', 'embassies');
+    set('b', reworded);
+    assert.deepEqual(matcher.paraphrasesOf('a', 'q1'), matcherWith({ a: pentagon, b: reworded }).paraphrasesOf('a', 'q1'));
+  });
+
   it('does not take unrelated sentences on the same subject for paraphrases', () => {
     const matcher = matcherWith({
       a: pentagon,

@@ -99,6 +99,50 @@ describe('quote matching properties', () => {
     assert.ok(seen.carried > 0 && seen.notCarried > 0, JSON.stringify(seen));
   });
 
+  it('answers after articles are set again and again (most of their quotes unchanged) as a matcher given only the last versions', () => {
+    // An edit puts a random piece, or a copy of a quote of the corpus, into an article.
+    const EDIT = fc.tuple(fc.nat(), fc.nat(), fc.oneof(PIECE, fc.tuple(fc.nat(), fc.nat())));
+    const seen = { inEdited: 0 };
+    fc.assert(
+      fc.property(CORPUS, fc.array(EDIT, { minLength: 1, maxLength: 12 }), (articles, edits) => {
+        const matcher = load(articles);
+        const latest = new Map(articles.map((article) => [article.id, article]));
+        const pieces = new Map(articles.map((article) => [article.id, [] as { quoted: boolean; words: string[] }[]]));
+        const edited = new Set<string>();
+        for (const [which, at, change] of edits) {
+          const id = (articles[which % articles.length] as Article).id;
+          let piece: { quoted: boolean; words: string[] };
+          if (Array.isArray(change)) {
+            const source = articles[change[0] % articles.length] as Article;
+            const quote = source.quotes[change[1] % Math.max(1, source.quotes.length)];
+            piece = quote ? { quoted: true, words: source.text.slice(quote.start, quote.end).split(' ') } : { quoted: false, words: ['war'] };
+          } else piece = change;
+          // Like typing: one piece of an article replaced or added, the rest as it was.
+          const own = pieces.get(id) as { quoted: boolean; words: string[] }[];
+          if (own.length === 0 || at % 3 === 0) own.push(piece);
+          else own[at % own.length] = piece;
+          const next = article(id, own);
+          latest.set(id, next);
+          edited.add(id);
+          matcher.setArticle(id, next.text, next.quotes);
+        }
+        const fresh = load([...latest.values()]);
+        assert.deepEqual(matcher.clusters(), fresh.clusters());
+        for (const { id, quotes } of latest.values()) {
+          for (const quote of quotes) {
+            const expected = fresh.matchesOf(id, quote.id);
+            if (expected.some((match) => edited.has(match.articleId) && match.articleId !== id)) seen.inEdited += 1;
+            assert.deepEqual(matcher.matchesOf(id, quote.id), expected);
+            assert.deepEqual(matcher.paraphrasesOf(id, quote.id), fresh.paraphrasesOf(id, quote.id));
+            assert.equal(matcher.carriedElsewhere(id, quote.id, false), fresh.carriedElsewhere(id, quote.id, false));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    assert.ok(seen.inEdited > 50, `only ${seen.inEdited} matches in edited articles: the property says little`);
+  });
+
   it('answers after removing an article as if it had never been added', () => {
     fc.assert(
       fc.property(CORPUS, fc.nat(), (articles, which) => {

@@ -82,4 +82,18 @@ describe('posting index', () => {
     assert.deepEqual(listed.sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.equal(index.stale, 0);
   });
+
+  it('tells whether removal would unlink a value, without changing anything', () => {
+    const index = new PostingIndex();
+    for (let value = 0; value < 10; value += 1) index.add(7, value);
+    // Newest first: value 9 heads the list, value 0 is tenth.
+    assert.equal(index.reaches(7, (value) => value === 9, 1), true);
+    assert.equal(index.reaches(7, (value) => value === 0, 9), false);
+    assert.equal(index.reaches(7, (value) => value === 0, 10), true);
+    assert.equal(index.reaches(8, () => true, 10), false, 'a key never added');
+    assert.equal(index.count(7), 10);
+    assert.equal(index.stale, 0);
+    assert.equal(index.remove(7, (value) => value === 0, 10), true, 'as reaches said');
+    assert.equal(index.reaches(7, (value) => value === 0, 10), false, 'removed');
+  });
 });

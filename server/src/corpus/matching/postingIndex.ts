@@ -93,6 +93,18 @@ export class PostingIndex {
     return false;
   }
 
+  /** Whether `remove(key, belongs, reach)` would unlink a value now (it changes nothing). */
+  reaches(key: number, belongs: (value: number) => boolean, reach: number): boolean {
+    const slot = this.find(key);
+    if (slot < 0 || (this.counts[slot] ?? 0) <= 0) return false;
+    let node = this.heads[slot] ?? -1;
+    for (let step = 0; node >= 0 && step < reach; step += 1) {
+      if (belongs(this.values[node] ?? 0)) return true;
+      node = this.next[node] ?? -1;
+    }
+    return false;
+  }
+
   /** Number of forgotten values still taking room. */
   get stale(): number {
     return this.stalePostings;

@@ -37,6 +37,13 @@ const MIN_STALE_TO_COMPACT = 50_000;
  * lists, so they are unlinked at once and never wait for a compaction of the whole index.
  */
 const REMOVAL_REACH = 16;
+/**
+ * The same, for one quote or passage of an article set again in place (`replaceInPlace`): its
+ * postings lie among the article's others, as deep as the article has quotes sharing a word pair.
+ */
+const IN_PLACE_REACH = 256;
+/** Changed quotes and passages beyond which an article is replaced whole rather than in place. */
+const IN_PLACE_CHANGES = 16;
 
 interface StoredQuote {
   readonly id: string;
@@ -65,6 +72,8 @@ interface ArticleRecord {
   readonly passageSlots: Int32Array;
   /** The distinct content word ids each passage was indexed under, passage after passage, so removal need not read the text again. */
   readonly passageWords: Int32Array;
+  /** How many of `passageWords` are each passage's. */
+  readonly passageSizes: Int32Array;
 }
 
 /** A passage that restates a quote: where it stands, and which of the quote's content words (`quoteFrom` to `quoteTo`) it restates. */
@@ -142,45 +151,99 @@ export class QuoteMatcher implements ClusterSource {
    * when it was made for these very quotes; the result is the same either way.
    */
   setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null): void {
-    this.removeArticle(articleId);
-    this.carried.noteChange(articleId);
-    this.version += 1;
-    const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE).map(({ id, start, end }) => ({ id, start, end }));
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
     const ids = this.corpusIds(input);
-    const packed = input.packed;
-    let words = 0;
-    kept.forEach((_quote, index) => (words += packed[input.quoteBase[index] ?? 0] ?? 0));
-    const wordIds = new Uint32Array(kept.length + 1 + words);
-    const wholeKeys = new Int32Array(kept.length);
-    let at = kept.length + 1;
-    kept.forEach((_quote, index) => {
-      const base = input.quoteBase[index] ?? 0;
-      const n = packed[base] ?? 0;
-      wordIds[index] = at;
-      for (let k = base + 2; k < base + 2 + n; k += 1) wordIds[at++] = ids[packed[k] ?? 0] ?? 0;
-      wholeKeys[index] = hashSequence(wordIds.subarray(at - n, at));
-    });
-    wordIds[kept.length] = at;
-    const record: ArticleRecord = {
-      id: articleId,
-      slot,
-      text,
-      quotes: kept,
-      quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])),
-      packed,
-      wordIds,
-      quoteBase: input.quoteBase,
-      wholeKeys,
-      ...this.indexPassages(slot, input, ids),
-    };
+    const { wordIds, wholeKeys } = quoteWordIds(kept.length, input, ids);
+    const { passageWords, passageSizes } = passageWordIds(input, ids);
+    const content = { id: articleId, text, quotes: kept, quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes };
+    const old = this.articles.get(articleId);
+    if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
+    this.removeArticle(articleId);
+    this.carried.noteChange(articleId);
+    this.version += 1;
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const passageSlots = new Int32Array(passageSizes.length);
+    let at = 0;
+    for (let index = 0; index < passageSizes.length; index += 1) {
+      const size = passageSizes[index] ?? 0;
+      passageSlots[index] = this.addPassage(slot, input.passageSpans, index, passageWords.subarray(at, at + size));
+      at += size;
+    }
+    const record: ArticleRecord = { ...content, slot, passageSlots };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
     kept.forEach((_quote, index) => this.indexQuote(record, index));
     this.quoteCount += kept.length;
   }
+
+  /**
+   * Replaces an article's record in its own slot, unindexing and indexing only the quotes and
+   * passages whose words changed: a keystroke in a long article changes one or two of its
+   * hundreds. False, with nothing changed, when a posting to unindex is out of removal's reach
+   * (the caller then replaces the article whole, leaving such postings stale in a retired slot).
+   */
+  private replaceInPlace(old: ArticleRecord, content: Omit<ArticleRecord, 'slot' | 'passageSlots'>, passageSpans: Int32Array): boolean {
+    const slot = old.slot;
+    const quoteValue = (index: number): number => slot * MAX_QUOTES_PER_ARTICLE + index;
+    const oldPassages = passageRanges(old.passageSizes);
+    const newPassages = passageRanges(content.passageSizes);
+    const changedQuotes = indexesWhere(Math.max(old.quotes.length, content.quotes.length), (index) =>
+      index >= old.quotes.length || index >= content.quotes.length ? true : !sameWords(wordIds(old, index), quoteIds(content.wordIds, index)),
+    );
+    const changedPassages = indexesWhere(Math.max(oldPassages.length, newPassages.length), (index) => {
+      const before = oldPassages[index];
+      const after = newPassages[index];
+      return !before || !after || !sameWords(old.passageWords.subarray(before.from, before.to), content.passageWords.subarray(after.from, after.to));
+    });
+    // A quote added or removed renumbers every later one, which the whole replacement does cheaper.
+    if (changedQuotes.length + changedPassages.length > IN_PLACE_CHANGES) return false;
+    const removedQuotes = changedQuotes.filter((index) => index < old.quotes.length);
+    const removedPassages = changedPassages.filter((index) => index < oldPassages.length);
+    // Removal must unlink every posting it takes back: a stale one would name a quote or passage that now says something else.
+    for (const index of removedQuotes) {
+      const own = (value: number): boolean => value === quoteValue(index);
+      let reached = this.wholeIndex.reaches(old.wholeKeys[index] ?? 0, own, IN_PLACE_REACH);
+      forEachDistinctPair(wordIds(old, index), (pair) => (reached &&= this.pairIndex.reaches(pair, own, IN_PLACE_REACH)));
+      if (!reached) return false;
+    }
+    for (const index of removedPassages) {
+      const { from, to } = oldPassages[index] as { from: number; to: number };
+      const passage = old.passageSlots[index] ?? -1;
+      for (const id of old.passageWords.subarray(from, to)) if (!this.wordIndex.reaches(id, (value) => value === passage, IN_PLACE_REACH)) return false;
+    }
+    this.carried.noteChange(old.id);
+    this.version += 1;
+    for (const index of removedQuotes) this.unindexQuote(old, index, (value) => value === quoteValue(index), IN_PLACE_REACH);
+    for (const index of removedPassages) {
+      const { from, to } = oldPassages[index] as { from: number; to: number };
+      const passage = old.passageSlots[index] ?? -1;
+      for (const id of old.passageWords.subarray(from, to)) this.wordIndex.remove(id, (value) => value === passage, IN_PLACE_REACH);
+      this.passageArticle[passage] = -1;
+      this.freePassages.push(passage);
+    }
+    const passageSlots = new Int32Array(newPassages.length);
+    const changedPassage = new Set(changedPassages);
+    for (const [index, { from, to }] of newPassages.entries()) {
+      if (changedPassage.has(index)) {
+        passageSlots[index] = this.addPassage(slot, passageSpans, index, content.passageWords.subarray(from, to));
+        continue;
+      }
+      // The same words, perhaps moved by an edit before them.
+      const passage = old.passageSlots[index] ?? -1;
+      passageSlots[index] = passage;
+      this.passageStart[passage] = passageSpans[2 * index] ?? 0;
+      this.passageEnd[passage] = passageSpans[2 * index + 1] ?? 0;
+    }
+    const record: ArticleRecord = { ...content, slot, passageSlots };
+    this.articles.set(old.id, record);
+    this.bySlot[slot] = record;
+    for (const index of changedQuotes) if (index < content.quotes.length) this.indexQuote(record, index);
+    this.quoteCount += content.quotes.length - old.quotes.length;
+    return true;
+  }
+
 
   removeArticle(articleId: string): void {
     const record = this.articles.get(articleId);
@@ -420,7 +483,7 @@ export class QuoteMatcher implements ClusterSource {
       words: this.vocabulary.size,
       indexBytes:
         this.wholeIndex.byteSize + this.pairIndex.byteSize + this.wordIndex.byteSize + this.passageArticle.byteLength * 3 +
-        [...this.articles.values()].reduce((sum, record) => sum + record.wordIds.byteLength + record.passageSlots.byteLength + record.passageWords.byteLength, 0),
+        [...this.articles.values()].reduce((sum, record) => sum + record.wordIds.byteLength + record.passageSlots.byteLength + record.passageWords.byteLength + record.passageSizes.byteLength, 0),
     };
   }
 
@@ -461,12 +524,12 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   /** Removes what `indexQuote` added; returns how many postings were left behind, stale. */
-  private unindexQuote(record: ArticleRecord, index: number, own: (value: number) => boolean): number {
+  private unindexQuote(record: ArticleRecord, index: number, own: (value: number) => boolean, reach = REMOVAL_REACH): number {
     const ids = wordIds(record, index);
     if (ids.length === 0) return 0;
-    let left = this.wholeIndex.remove(record.wholeKeys[index] ?? 0, own, REMOVAL_REACH) ? 0 : 1;
+    let left = this.wholeIndex.remove(record.wholeKeys[index] ?? 0, own, reach) ? 0 : 1;
     forEachDistinctPair(ids, (pair) => {
-      if (!this.pairIndex.remove(pair, own, REMOVAL_REACH)) left += 1;
+      if (!this.pairIndex.remove(pair, own, reach)) left += 1;
     });
     return left;
   }
@@ -484,26 +547,14 @@ export class QuoteMatcher implements ClusterSource {
     this.freePassages.push(...this.retiredPassages.splice(0));
   }
 
-  private indexPassages(slot: number, input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'passageSlots' | 'passageWords'> {
-    const passageCount = input.passageSpans.length / 2;
-    const slots = new Int32Array(passageCount);
-    const words = new Int32Array(input.passageWords.length - passageCount);
-    let read = 0;
-    let written = 0;
-    for (let index = 0; index < passageCount; index += 1) {
-      const passage = this.allocatePassage();
-      this.passageArticle[passage] = slot;
-      this.passageStart[passage] = input.passageSpans[2 * index] ?? 0;
-      this.passageEnd[passage] = input.passageSpans[2 * index + 1] ?? 0;
-      const distinct = input.passageWords[read++] ?? 0;
-      for (let k = 0; k < distinct; k += 1) {
-        const id = ids[input.passageWords[read++] ?? 0] ?? 0;
-        this.wordIndex.add(id, passage);
-        words[written++] = id;
-      }
-      slots[index] = passage;
-    }
-    return { passageSlots: slots, passageWords: words };
+  /** Indexes one passage of the article in `slot` (the `index`-th of `spans`) under its content word ids; returns the passage's number. */
+  private addPassage(slot: number, spans: Int32Array, index: number, words: Int32Array): number {
+    const passage = this.allocatePassage();
+    this.passageArticle[passage] = slot;
+    this.passageStart[passage] = spans[2 * index] ?? 0;
+    this.passageEnd[passage] = spans[2 * index + 1] ?? 0;
+    for (const id of words) this.wordIndex.add(id, passage);
+    return passage;
   }
 
   private passageContent(passage: number, text: string): ContentWords {
@@ -575,7 +626,63 @@ export class QuoteMatcher implements ClusterSource {
 
 /** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
 function wordIds(record: ArticleRecord, index: number): Uint32Array {
-  return record.wordIds.subarray(record.wordIds[index] ?? 0, record.wordIds[index + 1] ?? 0);
+  return quoteIds(record.wordIds, index);
+}
+
+function quoteIds(ids: Uint32Array, index: number): Uint32Array {
+  return ids.subarray(ids[index] ?? 0, ids[index + 1] ?? 0);
+}
+
+/** The quotes' words as corpus ids (laid out as `ArticleRecord.wordIds`), and each quote's whole-sequence key. */
+function quoteWordIds(quoteCount: number, input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'wordIds' | 'wholeKeys'> {
+  const { packed, quoteBase } = input;
+  let words = 0;
+  for (let index = 0; index < quoteCount; index += 1) words += packed[quoteBase[index] ?? 0] ?? 0;
+  const wordIds = new Uint32Array(quoteCount + 1 + words);
+  const wholeKeys = new Int32Array(quoteCount);
+  let at = quoteCount + 1;
+  for (let index = 0; index < quoteCount; index += 1) {
+    const base = quoteBase[index] ?? 0;
+    const n = packed[base] ?? 0;
+    wordIds[index] = at;
+    for (let k = base + 2; k < base + 2 + n; k += 1) wordIds[at++] = ids[packed[k] ?? 0] ?? 0;
+    wholeKeys[index] = hashSequence(wordIds.subarray(at - n, at));
+  }
+  wordIds[quoteCount] = at;
+  return { wordIds, wholeKeys };
+}
+
+/** Each passage's distinct content words as corpus ids, passage after passage, and how many are each passage's. */
+function passageWordIds(input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'passageWords' | 'passageSizes'> {
+  const passageCount = input.passageSpans.length / 2;
+  const passageSizes = new Int32Array(passageCount);
+  const passageWords = new Int32Array(input.passageWords.length - passageCount);
+  let read = 0;
+  let written = 0;
+  for (let index = 0; index < passageCount; index += 1) {
+    const distinct = input.passageWords[read++] ?? 0;
+    passageSizes[index] = distinct;
+    for (let k = 0; k < distinct; k += 1) passageWords[written++] = ids[input.passageWords[read++] ?? 0] ?? 0;
+  }
+  return { passageWords, passageSizes };
+}
+
+/** The indexes below `count` for which `holds` is true. */
+function indexesWhere(count: number, holds: (index: number) => boolean): number[] {
+  const indexes: number[] = [];
+  for (let index = 0; index < count; index += 1) if (holds(index)) indexes.push(index);
+  return indexes;
+}
+
+/** Where each passage's words lie in `ArticleRecord.passageWords`. */
+function passageRanges(sizes: Int32Array): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    ranges.push({ from: at, to: at + size });
+    at += size;
+  }
+  return ranges;
 }
 
 function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
