@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
 import { SERVER_NODE_ARGS } from '../../common/serverProcess';
 
-/** The built server (dist/server.js) over stdio, as an editor drives it, with the figures a benchmark needs. */
+/** The built server (dist/server.js) over Node IPC, as the extension drives it, with the figures a benchmark needs. */
 export class BenchServer {
   private readonly statusWaiters: ((status: CorpusStatusParams) => void)[] = [];
   private versions = new Map<string, number>();
@@ -21,8 +21,10 @@ export class BenchServer {
     // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
     // Started with the flags the extension's client starts it with, so its memory is the user's.
-    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    // Over Node IPC, as the extension's client talks to it (TransportKind.ipc): over stdio,
+    // vscode-jsonrpc's stream writer holds each reply back for one more turn of the event loop.
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, serverPath, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const server = new BenchServer(connection, child);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => DEFAULT_SETTINGS));
     connection.onNotification('articleLens/corpusStatus', (status: CorpusStatusParams) => server.onStatus(status));
