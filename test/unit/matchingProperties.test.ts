@@ -125,6 +125,8 @@ describe('quote matching properties', () => {
           latest.set(id, next);
           edited.add(id);
           matcher.setArticle(id, next.text, next.quotes);
+          // As the tokens of the article being typed in ask after each keystroke: answers and match keys are remembered.
+          for (const quote of next.quotes) matcher.carriedElsewhere(id, quote.id);
         }
         const fresh = load([...latest.values()]);
         assert.deepEqual(matcher.clusters(), fresh.clusters());
@@ -135,6 +137,7 @@ describe('quote matching properties', () => {
             assert.deepEqual(matcher.matchesOf(id, quote.id), expected);
             assert.deepEqual(matcher.paraphrasesOf(id, quote.id), fresh.paraphrasesOf(id, quote.id));
             assert.equal(matcher.carriedElsewhere(id, quote.id, false), fresh.carriedElsewhere(id, quote.id, false));
+            assert.equal(matcher.carriedElsewhere(id, quote.id), fresh.carriedElsewhere(id, quote.id, false), `${id}/${quote.id}, remembered`);
           }
         }
       }),

@@ -1,3 +1,4 @@
+import { memoized } from './memoized';
 import { foldName, samePerson, surname } from './nameVariants';
 import type { Analysis, Attribution, Outlet, Quote, Span, Speaker } from './types';
 
@@ -129,12 +130,13 @@ function distanceFrom(mentions: readonly number[], at: number): number {
   return before < Number.MAX_SAFE_INTEGER ? before : Number.MAX_SAFE_INTEGER / 2 + Math.min(after, Number.MAX_SAFE_INTEGER / 2);
 }
 
-function surnameInitial(name: string): string {
-  return foldName(surname(name).split(' ').pop() ?? '').charAt(0);
-}
+// Asked for every person of every section, each keystroke in a long article.
+const surnameInitial = memoized((name: string): string => foldName(surname(name).split(' ').pop() ?? '').charAt(0));
 
 function wordCount(name: string): number {
-  return name.split(' ').length;
+  let count = 1;
+  for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) count += 1;
+  return count;
 }
 
 function mergeSpeakers(parts: readonly Speaker[], canonical: (name: string, kind: string) => string): Speaker[] {

@@ -7,7 +7,6 @@ export interface Section {
 }
 
 const { wholeTextLimit, minSection, maxSection, cutOneIn } = sectioning;
-const BLANK = /^[ \t\r\u00a0]*$/u;
 // A paragraph may end a section only when it closes a sentence: after "Smith said:" the quote belongs with it.
 const CLOSES_SENTENCE = /[.!?…]["”’')\]]*[ \t\r\u00a0]*$/u;
 
@@ -23,25 +22,34 @@ export function articleSections(text: string): Section[] {
   if (text.length <= wholeTextLimit) return [{ start: 0, end: text.length }];
   const sections: Section[] = [];
   let sectionStart = 0;
-  let previousLine = '';
+  // The last line with words: where it starts and ends (no line is cut out of the text unless asked about).
+  let previous = { start: 0, end: 0 };
   let lineStart = 0;
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (!BLANK.test(line)) {
+    if (!isBlank(text, lineStart, lineEnd)) {
       const length = lineStart - sectionStart;
-      const wanted = length >= maxSection || (length >= minSection && lineHash(line) % cutOneIn === 0);
-      if (wanted && text.length - lineStart >= minSection && closesParagraph(previousLine)) {
+      const wanted = length >= maxSection || (length >= minSection && lineHash(text, lineStart, lineEnd) % cutOneIn === 0);
+      if (wanted && text.length - lineStart >= minSection && closesParagraph(text.slice(previous.start, previous.end))) {
         sections.push({ start: sectionStart, end: lineStart });
         sectionStart = lineStart;
       }
-      previousLine = line;
+      previous = { start: lineStart, end: lineEnd };
     }
     lineStart = lineEnd + 1;
   }
   sections.push({ start: sectionStart, end: text.length });
   return sections;
+}
+
+/** Only spaces, tabs, carriage returns and no-break spaces between `start` and `end`. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xa0) return false;
+  }
+  return true;
 }
 
 function closesParagraph(line: string): boolean {
@@ -57,10 +65,10 @@ function closesParagraph(line: string): boolean {
 }
 
 /** FNV-1a over the line's code units: cheap, and the same on every machine. */
-function lineHash(line: string): number {
+function lineHash(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < line.length; index++) {
-    hash ^= line.charCodeAt(index);
+  for (let index = start; index < end; index++) {
+    hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;

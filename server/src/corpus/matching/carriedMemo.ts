@@ -19,6 +19,8 @@ export class CarriedMemo {
   private latest = { change: 0, articleId: '' };
   private latestByOther = 0;
   private readonly answers = new Map<string, ArticleAnswers>();
+  /** The article last made the most recent in `answers`. */
+  private newest = '';
 
   /** Called whenever an article is added, replaced or removed. */
   noteChange(articleId: string): void {
@@ -39,19 +41,28 @@ export class CarriedMemo {
   /** `quoteKey` identifies the quote's words; `work` answers when nothing is remembered. */
   carried(articleId: string, quoteKey: string, work: () => boolean): boolean {
     const othersChange = articleId === this.latest.articleId ? this.latestByOther : this.latest.change;
-    let known = this.answers.get(articleId);
-    if (known?.othersChange !== othersChange) known = { othersChange, byQuote: new Map() };
-    // Re-inserted: the Map's order is the recency order.
-    this.answers.delete(articleId);
-    this.answers.set(articleId, known);
-    for (const oldest of this.answers.keys()) {
-      if (this.answers.size <= ARTICLES_KEPT) break;
-      this.answers.delete(oldest);
-    }
+    const known = this.refreshed(articleId, this.answers.get(articleId), othersChange);
     const remembered = known.byQuote.get(quoteKey);
     if (remembered !== undefined) return remembered;
     const answer = work();
     known.byQuote.set(quoteKey, answer);
     return answer;
+  }
+
+  /**
+   * The article's answers, kept afresh when the other articles changed since, and made the most
+   * recent (the Map's order is the recency order; the article asked about last is left in place).
+   */
+  private refreshed(articleId: string, known: ArticleAnswers | undefined, othersChange: number): ArticleAnswers {
+    const answers = known?.othersChange === othersChange ? known : { othersChange, byQuote: new Map<string, boolean>() };
+    if (answers === known && this.newest === articleId) return answers;
+    this.newest = articleId;
+    this.answers.delete(articleId);
+    this.answers.set(articleId, answers);
+    for (const oldest of this.answers.keys()) {
+      if (this.answers.size <= ARTICLES_KEPT) break;
+      this.answers.delete(oldest);
+    }
+    return answers;
   }
 }

@@ -74,6 +74,8 @@ interface ArticleRecord {
   readonly passageWords: Int32Array;
   /** How many of `passageWords` are each passage's. */
   readonly passageSizes: Int32Array;
+  /** Each quote's `wordsKey`, made when first asked for: a keystroke in a long article asks for every quote's, and changes one or two. */
+  readonly matchKeys: (string | undefined)[];
 }
 
 /** A passage that restates a quote: where it stands, and which of the quote's content words (`quoteFrom` to `quoteTo`) it restates. */
@@ -157,7 +159,7 @@ export class QuoteMatcher implements ClusterSource {
     const ids = this.corpusIds(input);
     const { wordIds, wholeKeys } = quoteWordIds(kept.length, input, ids);
     const { passageWords, passageSizes } = passageWordIds(input, ids);
-    const content = { id: articleId, text, quotes: kept, quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes };
+    const content = { id: articleId, text, quotes: kept, quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, matchKeys: [] };
     const old = this.articles.get(articleId);
     if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
     this.removeArticle(articleId);
@@ -187,20 +189,18 @@ export class QuoteMatcher implements ClusterSource {
   private replaceInPlace(old: ArticleRecord, content: Omit<ArticleRecord, 'slot' | 'passageSlots'>, passageSpans: Int32Array): boolean {
     const slot = old.slot;
     const quoteValue = (index: number): number => slot * MAX_QUOTES_PER_ARTICLE + index;
-    const oldPassages = passageRanges(old.passageSizes);
-    const newPassages = passageRanges(content.passageSizes);
-    const changedQuotes = indexesWhere(Math.max(old.quotes.length, content.quotes.length), (index) =>
-      index >= old.quotes.length || index >= content.quotes.length ? true : !sameWords(wordIds(old, index), quoteIds(content.wordIds, index)),
+    const oldPassages = passageOffsets(old.passageSizes);
+    const newPassages = passageOffsets(content.passageSizes);
+    // A quote's ids lie between two of the offsets that open `wordIds` (see ArticleRecord).
+    const changedQuotes = changedStretches({ words: old.wordIds, offsets: old.wordIds, count: old.quotes.length }, { words: content.wordIds, offsets: content.wordIds, count: content.quotes.length });
+    const changedPassages = changedStretches(
+      { words: old.passageWords, offsets: oldPassages, count: old.passageSizes.length },
+      { words: content.passageWords, offsets: newPassages, count: content.passageSizes.length },
     );
-    const changedPassages = indexesWhere(Math.max(oldPassages.length, newPassages.length), (index) => {
-      const before = oldPassages[index];
-      const after = newPassages[index];
-      return !before || !after || !sameWords(old.passageWords.subarray(before.from, before.to), content.passageWords.subarray(after.from, after.to));
-    });
     // A quote added or removed renumbers every later one, which the whole replacement does cheaper.
     if (changedQuotes.length + changedPassages.length > IN_PLACE_CHANGES) return false;
     const removedQuotes = changedQuotes.filter((index) => index < old.quotes.length);
-    const removedPassages = changedPassages.filter((index) => index < oldPassages.length);
+    const removedPassages = changedPassages.filter((index) => index < old.passageSizes.length);
     // Removal must unlink every posting it takes back: a stale one would name a quote or passage that now says something else.
     for (const index of removedQuotes) {
       const own = (value: number): boolean => value === quoteValue(index);
@@ -209,25 +209,23 @@ export class QuoteMatcher implements ClusterSource {
       if (!reached) return false;
     }
     for (const index of removedPassages) {
-      const { from, to } = oldPassages[index] as { from: number; to: number };
       const passage = old.passageSlots[index] ?? -1;
-      for (const id of old.passageWords.subarray(from, to)) if (!this.wordIndex.reaches(id, (value) => value === passage, IN_PLACE_REACH)) return false;
+      for (const id of old.passageWords.subarray(oldPassages[index], oldPassages[index + 1])) if (!this.wordIndex.reaches(id, (value) => value === passage, IN_PLACE_REACH)) return false;
     }
     this.carried.noteChange(old.id);
     this.version += 1;
     for (const index of removedQuotes) this.unindexQuote(old, index, (value) => value === quoteValue(index), IN_PLACE_REACH);
     for (const index of removedPassages) {
-      const { from, to } = oldPassages[index] as { from: number; to: number };
       const passage = old.passageSlots[index] ?? -1;
-      for (const id of old.passageWords.subarray(from, to)) this.wordIndex.remove(id, (value) => value === passage, IN_PLACE_REACH);
+      for (const id of old.passageWords.subarray(oldPassages[index], oldPassages[index + 1])) this.wordIndex.remove(id, (value) => value === passage, IN_PLACE_REACH);
       this.passageArticle[passage] = -1;
       this.freePassages.push(passage);
     }
-    const passageSlots = new Int32Array(newPassages.length);
+    const passageSlots = new Int32Array(content.passageSizes.length);
     const changedPassage = new Set(changedPassages);
-    for (const [index, { from, to }] of newPassages.entries()) {
+    for (let index = 0; index < passageSlots.length; index += 1) {
       if (changedPassage.has(index)) {
-        passageSlots[index] = this.addPassage(slot, passageSpans, index, content.passageWords.subarray(from, to));
+        passageSlots[index] = this.addPassage(slot, passageSpans, index, content.passageWords.subarray(newPassages[index], newPassages[index + 1]));
         continue;
       }
       // The same words, perhaps moved by an edit before them.
@@ -239,6 +237,10 @@ export class QuoteMatcher implements ClusterSource {
     const record: ArticleRecord = { ...content, slot, passageSlots };
     this.articles.set(old.id, record);
     this.bySlot[slot] = record;
+    const changedQuote = new Set(changedQuotes);
+    old.matchKeys.forEach((key, index) => {
+      if (key !== undefined && !changedQuote.has(index) && sameWords(segmentStarts(old, index), segmentStarts(record, index))) record.matchKeys[index] = key;
+    });
     for (const index of changedQuotes) if (index < content.quotes.length) this.indexQuote(record, index);
     this.quoteCount += content.quotes.length - old.quotes.length;
     return true;
@@ -296,7 +298,11 @@ export class QuoteMatcher implements ClusterSource {
   matchKey(articleId: string, quoteId: string): string | null {
     const record = this.articles.get(articleId);
     const index = record?.quoteIndex.get(quoteId);
-    return !record || index === undefined ? null : wordsKey(this.view(record, index));
+    return !record || index === undefined ? null : this.matchKeyOf(record, index);
+  }
+
+  private matchKeyOf(record: ArticleRecord, index: number): string {
+    return (record.matchKeys[index] ??= wordsKey(this.view(record, index)));
   }
 
   /** The quote's span and text, or null if unknown. */
@@ -366,7 +372,7 @@ export class QuoteMatcher implements ClusterSource {
     // A count over the whole corpus passes `remember = false`: the memo keeps a few articles, so
     // remembering answers for thousands would only make garbage.
     if (!remember && !this.carried.remembers(articleId)) return this.findCarriedElsewhere(record, index, ids);
-    return this.carried.carried(articleId, wordsKey(this.view(record, index)), () => this.findCarriedElsewhere(record, index, ids));
+    return this.carried.carried(articleId, this.matchKeyOf(record, index), () => this.findCarriedElsewhere(record, index, ids));
   }
 
   /** Stops at the first match in another article: typing a word into a widely carried quote leaves hundreds of partial matches, and one settles it. */
@@ -397,7 +403,7 @@ export class QuoteMatcher implements ClusterSource {
     const quote = record.quotes[index] as StoredQuote;
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
     const content = this.contentWords(record.text, quote.start, quote.end);
-    const wordsOfQuote = remembered === null ? null : wordsKey(this.view(record, index));
+    const wordsOfQuote = remembered === null ? null : this.matchKeyOf(record, index);
     let restatements = wordsOfQuote === null ? undefined : remembered?.get(wordsOfQuote);
     if (!restatements) {
       restatements = this.restatementsOf(content.ids);
@@ -613,13 +619,12 @@ export class QuoteMatcher implements ClusterSource {
   private view(record: ArticleRecord, index: number): QuoteView {
     const base = record.quoteBase[index] ?? 0;
     const n = record.packed[base] ?? 0;
-    const segments = record.packed[base + 1] ?? 0;
     const at = base + 2;
     return {
       ids: wordIds(record, index),
       starts: record.packed.subarray(at + n, at + 2 * n),
       ends: record.packed.subarray(at + 2 * n, at + 3 * n),
-      segmentStarts: record.packed.subarray(at + 3 * n, at + 3 * n + segments),
+      segmentStarts: segmentStarts(record, index),
     };
   }
 }
@@ -627,6 +632,14 @@ export class QuoteMatcher implements ClusterSource {
 /** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
 function wordIds(record: ArticleRecord, index: number): Uint32Array {
   return quoteIds(record.wordIds, index);
+}
+
+/** A quote's segment starts (word positions where each of its segments begins). */
+function segmentStarts(record: ArticleRecord, index: number): Uint32Array {
+  const base = record.quoteBase[index] ?? 0;
+  const n = record.packed[base] ?? 0;
+  const at = base + 2 + 3 * n;
+  return record.packed.subarray(at, at + (record.packed[base + 1] ?? 0));
 }
 
 function quoteIds(ids: Uint32Array, index: number): Uint32Array {
@@ -668,21 +681,36 @@ function passageWordIds(input: PreparedArticle, ids: Uint32Array): Pick<ArticleR
 }
 
 /** The indexes below `count` for which `holds` is true. */
-function indexesWhere(count: number, holds: (index: number) => boolean): number[] {
-  const indexes: number[] = [];
-  for (let index = 0; index < count; index += 1) if (holds(index)) indexes.push(index);
-  return indexes;
+/** Words laid out stretch after stretch: stretch i's run from `offsets[i]` to `offsets[i + 1]`. */
+interface Stretches {
+  readonly words: Uint32Array | Int32Array;
+  readonly offsets: Uint32Array | Int32Array;
+  readonly count: number;
 }
 
-/** Where each passage's words lie in `ArticleRecord.passageWords`. */
-function passageRanges(sizes: Int32Array): { from: number; to: number }[] {
-  const ranges: { from: number; to: number }[] = [];
-  let at = 0;
-  for (const size of sizes) {
-    ranges.push({ from: at, to: at + size });
-    at += size;
+/** Indexes of the stretches whose words differ between the two layouts (or that only one has). */
+function changedStretches(before: Stretches, after: Stretches): number[] {
+  const changed: number[] = [];
+  for (let index = 0; index < Math.max(before.count, after.count); index += 1) {
+    if (index >= before.count || index >= after.count || !sameStretch(before, after, index)) changed.push(index);
   }
-  return ranges;
+  return changed;
+}
+
+function sameStretch(before: Stretches, after: Stretches, index: number): boolean {
+  const from = before.offsets[index] ?? 0;
+  const length = (before.offsets[index + 1] ?? 0) - from;
+  const otherFrom = after.offsets[index] ?? 0;
+  if ((after.offsets[index + 1] ?? 0) - otherFrom !== length) return false;
+  for (let at = 0; at < length; at += 1) if (before.words[from + at] !== after.words[otherFrom + at]) return false;
+  return true;
+}
+
+/** Where each passage's words start in `ArticleRecord.passageWords`, and where the last ends. */
+function passageOffsets(sizes: Int32Array): Int32Array {
+  const offsets = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, index) => (offsets[index + 1] = (offsets[index] ?? 0) + size));
+  return offsets;
 }
 
 function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
