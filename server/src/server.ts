@@ -26,6 +26,7 @@ import type { FeatureContext } from './features/context';
 import { CorpusStatusReporter } from './features/corpusStatus';
 import { registerCorpusViews } from './features/corpusViews';
 import { registerDocumentText } from './features/documentText';
+import { DocumentReports } from './features/documentReports';
 import { reportDocumentStatus } from './features/documentStatus';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
@@ -143,10 +144,16 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   }
 });
 
+const documentReports = new DocumentReports((uri) => {
+  const article = corpus.get(uri);
+  if (!article || !documents.get(uri)) return;
+  reportDocumentStatus(connection, article);
+  annotationCommands.publishDiagnostics(uri);
+});
+
 corpus.onDidChange((uri, article) => {
   if (article && documents.get(uri)) {
-    reportDocumentStatus(connection, article);
-    annotationCommands.publishDiagnostics(uri);
+    documentReports.schedule(uri);
   } else if (article?.problem && article.problem.reason !== 'empty') {
     // A skipped file nobody has open: the output says which and why, not just the skipped count.
     connection.console.warn(`${uri}: ${article.problem.message}`);

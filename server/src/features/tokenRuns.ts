@@ -13,6 +13,8 @@ export interface TokenRun {
 }
 
 const NONE = 0;
+/** Bits of a look that hold the modifiers (see `tokenRuns`). */
+const MODIFIER_BITS = TOKEN_MODIFIERS.length;
 
 /** The modifiers of each combination of modifier bits, shared by every run that has them: typing in a long article asks for thousands of runs per keystroke. */
 const MODIFIERS_OF_BITS: readonly (readonly TokenModifier[])[] = Array.from({ length: 1 << TOKEN_MODIFIERS.length }, (_unused, bits) =>
@@ -26,14 +28,14 @@ const MODIFIERS_OF_BITS: readonly (readonly TokenModifier[])[] = Array.from({ le
  * followed by a cue, and both together tile the attribution.
  */
 export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: ReadonlySet<string> = new Set()): TokenRun[] {
-  const types = new Uint8Array(text.length);
-  const modifiers = new Uint8Array(text.length);
+  // Each code unit's look: its token type + 1 (0: none) in the high bits, its modifier bits in the low ones.
+  const looks = new Uint8Array(text.length);
   const paint = (start: number, end: number, type: TokenType, ...mods: TokenModifier[]): void => {
     const from = Math.max(0, start);
     const to = Math.min(text.length, end);
     if (from >= to) return;
-    types.fill(TOKEN_TYPES.indexOf(type) + 1, from, to);
-    modifiers.fill(mods.reduce((bits, mod) => bits | (1 << TOKEN_MODIFIERS.indexOf(mod)), 0), from, to);
+    const bits = mods.reduce((all, mod) => all | (1 << TOKEN_MODIFIERS.indexOf(mod)), 0);
+    looks.fill(((TOKEN_TYPES.indexOf(type) + 1) << MODIFIER_BITS) | bits, from, to);
   };
 
   for (const quote of analysis.quotes) {
@@ -55,36 +57,43 @@ export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: Read
   }
 
   const runs: TokenRun[] = [];
-  let index = 0;
   let line = 0;
-  let lineStart = 0;
-  while (index < text.length) {
-    if (isLineBreak(text, index)) {
-      // "\r\n" is one break: its "\n" counts it.
-      if (!(text.charCodeAt(index) === 13 && text.charCodeAt(index + 1) === 10)) {
-        line++;
-        lineStart = index + 1;
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
+    let index = lineStart;
+    while (index < lineEnd) {
+      const look = looks[index] as number;
+      let end = index + 1;
+      while (end < lineEnd && looks[end] === look) end++;
+      if (look !== NONE) {
+        runs.push({
+          start: index,
+          end,
+          line,
+          character: index - lineStart,
+          type: TOKEN_TYPES[(look >> MODIFIER_BITS) - 1] as TokenType,
+          modifiers: MODIFIERS_OF_BITS[look & ((1 << MODIFIER_BITS) - 1)] ?? [],
+        });
       }
-      index++;
-      continue;
+      index = end;
     }
-    const type = types[index]!;
-    const bits = modifiers[index]!;
-    let end = index + 1;
-    while (end < text.length && types[end] === type && modifiers[end] === bits && !isLineBreak(text, end)) end++;
-    if (type !== NONE) {
-      runs.push({
-        start: index,
-        end,
-        line,
-        character: index - lineStart,
-        type: TOKEN_TYPES[type - 1]!,
-        modifiers: MODIFIERS_OF_BITS[bits] ?? [],
-      });
-    }
-    index = end;
+    line++;
   }
   return runs;
+}
+
+/** The lines of the text, without their breaks (\n, \r\n or \r), found with `indexOf` rather than by reading every character. */
+function* lineSpans(text: string): Generator<{ start: number; end: number }> {
+  let start = 0;
+  let newline = text.indexOf('\n');
+  let carriageReturn = text.indexOf('\r');
+  for (;;) {
+    if (newline >= 0 && newline < start) newline = text.indexOf('\n', start);
+    if (carriageReturn >= 0 && carriageReturn < start) carriageReturn = text.indexOf('\r', start);
+    const end = newline < 0 ? (carriageReturn < 0 ? text.length : carriageReturn) : carriageReturn < 0 ? newline : Math.min(newline, carriageReturn);
+    yield { start, end };
+    if (end === text.length) return;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
 }
 
 /** The earliest mention (the first of those that start together). */
@@ -92,9 +101,4 @@ function firstMention<T extends { start: number }>(mentions: readonly T[]): T | 
   let first: T | undefined;
   for (const mention of mentions) if (!first || mention.start < first.start) first = mention;
   return first;
-}
-
-function isLineBreak(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code === 10 || code === 13;
 }
