@@ -1,8 +1,8 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier } from '../../../common/protocol';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../common/protocol';
 import type { FeatureContext } from './context';
-import { tokenRuns } from './tokenRuns';
+import { visitTokenRuns } from './tokenRuns';
 
 export const semanticTokensLegend: SemanticTokensLegend = {
   tokenTypes: [...TOKEN_TYPES],
@@ -23,13 +23,9 @@ export function registerSemanticTokens({ connection, documents, analyses, links 
     const builder = target();
     if (!article.analysis) return builder;
     // Positions are those of the analysed text, which a later edit may already have overtaken.
-    for (const run of tokenRuns(article.text, article.analysis, links.linkedQuoteIds(article))) {
-      if (range && (run.end <= range.start || run.start >= range.end)) continue;
-      let modifierBits = 0;
-      // Indexed: an iterator per run is garbage thousands of times per keystroke in a long article.
-      for (let index = 0; index < run.modifiers.length; index += 1) modifierBits |= 1 << TOKEN_MODIFIERS.indexOf(run.modifiers[index] as TokenModifier);
-      builder.push(run.line, run.character, run.end - run.start, TOKEN_TYPES.indexOf(run.type), modifierBits);
-    }
+    visitTokenRuns(article.text, article.analysis, links.linkedQuoteIds(article), (start, end, line, character, type, modifierBits) => {
+      if (!range || (end > range.start && start < range.end)) builder.push(line, character, end - start, type, modifierBits);
+    });
     return builder;
   }
 

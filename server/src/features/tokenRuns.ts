@@ -28,6 +28,24 @@ const MODIFIERS_OF_BITS: readonly (readonly TokenModifier[])[] = Array.from({ le
  * followed by a cue, and both together tile the attribution.
  */
 export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: ReadonlySet<string> = new Set()): TokenRun[] {
+  const runs: TokenRun[] = [];
+  visitTokenRuns(text, analysis, linkedQuoteIds, (start, end, line, character, type, modifierBits) =>
+    runs.push({ start, end, line, character, type: TOKEN_TYPES[type] as TokenType, modifiers: MODIFIERS_OF_BITS[modifierBits] ?? [] }),
+  );
+  return runs;
+}
+
+/**
+ * `tokenRuns` as numbers, in order, without an object per run (a keystroke in a long article
+ * asks for thousands): `type` indexes TOKEN_TYPES, and bit i of `modifierBits` stands for
+ * TOKEN_MODIFIERS[i], as the semantic tokens legend numbers them.
+ */
+export function visitTokenRuns(
+  text: string,
+  analysis: Analysis,
+  linkedQuoteIds: ReadonlySet<string>,
+  visit: (start: number, end: number, line: number, character: number, type: number, modifierBits: number) => void,
+): void {
   // Each code unit's look: its token type + 1 (0: none) in the high bits, its modifier bits in the low ones.
   const looks = new Uint8Array(text.length);
   const paint = (start: number, end: number, type: TokenType, ...mods: TokenModifier[]): void => {
@@ -56,43 +74,25 @@ export function tokenRuns(text: string, analysis: Analysis, linkedQuoteIds: Read
     for (const mention of speaker.mentions) if (mention !== first) paint(mention.start, mention.end, 'speaker');
   }
 
-  const runs: TokenRun[] = [];
-  let line = 0;
-  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
+  // Lines are found with `indexOf` rather than by reading every character.
+  let newline = text.indexOf('\n');
+  let carriageReturn = text.indexOf('\r');
+  let lineStart = 0;
+  for (let line = 0; ; line++) {
+    if (newline >= 0 && newline < lineStart) newline = text.indexOf('\n', lineStart);
+    if (carriageReturn >= 0 && carriageReturn < lineStart) carriageReturn = text.indexOf('\r', lineStart);
+    const lineEnd = newline < 0 ? (carriageReturn < 0 ? text.length : carriageReturn) : carriageReturn < 0 ? newline : Math.min(newline, carriageReturn);
     let index = lineStart;
     while (index < lineEnd) {
       const look = looks[index] as number;
       let end = index + 1;
       while (end < lineEnd && looks[end] === look) end++;
-      if (look !== NONE) {
-        runs.push({
-          start: index,
-          end,
-          line,
-          character: index - lineStart,
-          type: TOKEN_TYPES[(look >> MODIFIER_BITS) - 1] as TokenType,
-          modifiers: MODIFIERS_OF_BITS[look & ((1 << MODIFIER_BITS) - 1)] ?? [],
-        });
-      }
+      if (look !== NONE) visit(index, end, line, index - lineStart, (look >> MODIFIER_BITS) - 1, look & ((1 << MODIFIER_BITS) - 1));
       index = end;
     }
-    line++;
-  }
-  return runs;
-}
-
-/** The lines of the text, without their breaks (\n, \r\n or \r), found with `indexOf` rather than by reading every character. */
-function* lineSpans(text: string): Generator<{ start: number; end: number }> {
-  let start = 0;
-  let newline = text.indexOf('\n');
-  let carriageReturn = text.indexOf('\r');
-  for (;;) {
-    if (newline >= 0 && newline < start) newline = text.indexOf('\n', start);
-    if (carriageReturn >= 0 && carriageReturn < start) carriageReturn = text.indexOf('\r', start);
-    const end = newline < 0 ? (carriageReturn < 0 ? text.length : carriageReturn) : carriageReturn < 0 ? newline : Math.min(newline, carriageReturn);
-    yield { start, end };
-    if (end === text.length) return;
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    if (lineEnd === text.length) return;
+    // "\r\n" is one break.
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
 }
 
