@@ -13,7 +13,8 @@ function storedHashes(storage: string): Set<string> {
   const engine = engineVersion(resolve(repoRoot, 'dist', 'analysisWorker.js'));
   const hashes = new Set<string>();
   for (const name of readdirSync(storage).filter((file) => file.startsWith('analysis-index'))) {
-    for (const hash of readShard(readFileSync(join(storage, name)), engine)?.keys() ?? []) hashes.add(hash);
+    // Each file also holds the table of its entries' words, under a key that is no hash.
+    for (const key of readShard(readFileSync(join(storage, name)), engine)?.keys() ?? []) if (/^[0-9a-f]{40}$/.test(key)) hashes.add(key);
   }
   return hashes;
 }

@@ -9,6 +9,7 @@ import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore
 import { QuoteMatcher } from '../../server/src/corpus/matching';
 import { buildClusters, type ClusterSource } from '../../server/src/corpus/matching/clusters';
 import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
+import { tabledWords } from '../../server/src/corpus/matching/wordTable';
 import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
 import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
 import { analyze, type Analysis } from '../../server/src/engine';
@@ -152,6 +153,33 @@ describe('fast paths give the plain analysis', function () {
       assert.deepStrictEqual(merging.clusters(), reading.clusters());
     } finally {
       await pool.dispose();
+    }
+  });
+
+  it('the matcher indexes input read back from the persisted store, its words as places in a table of the file’s words, exactly as text it reads itself', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-store-'));
+    try {
+      const texts = [...seeds, ...edits.filter((_text, index) => index % 4 === 0)];
+      const uris = texts.map((_text, index) => `file:///t/${index}.txt`);
+      const writer = new ArticleAnalyzer(null);
+      writer.useStore(AnalysisStore.open(folder, 'engine-1'));
+      for (const [index, text] of texts.entries()) await writer.analyseInBackground(uris[index] as string, text, LIMIT);
+      await writer.saveStore(uris);
+      const store = await AnalysisStore.open(folder, 'engine-1');
+      const reading = new QuoteMatcher();
+      const merging = new QuoteMatcher();
+      texts.forEach((text, index) => {
+        const stored = store.get(contentHash(text), text);
+        assert.ok(stored && tabledWords(stored.matching), `text ${index} is read back with its words in a table`);
+        reading.setArticle(uris[index] as string, text, stored.analysis.quotes);
+        merging.setArticle(uris[index] as string, text, stored.analysis.quotes, stored.matching);
+      });
+      assert.ok(reading.stats().quotes > 100, 'the corpus has quotes to match');
+      // Equal down to the vocabulary: words are given ids in the order the text would have met them.
+      assert.deepStrictEqual(merging, reading);
+      assert.deepStrictEqual(merging.clusters(), reading.clusters());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

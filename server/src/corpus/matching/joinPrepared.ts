@@ -1,4 +1,4 @@
-import { MAX_QUOTES_PER_ARTICLE, type PreparedArticle } from './preparedArticle';
+import { MAX_QUOTES_PER_ARTICLE, preparedWordCount, type PreparedArticle } from './preparedArticle';
 
 /** What the matcher indexes of one section, prepared from the section's text alone, and where the section starts. */
 export interface PreparedSection {
@@ -58,7 +58,7 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
     }
     if (prepared.words !== '') {
       wordLists.push(prepared.words);
-      wordBase += lineCount(prepared.words);
+      wordBase += preparedWordCount(prepared);
     }
   }
   const joined: PreparedArticle = { words: wordLists.join('\n'), quoteSpans, packed, quoteBase, passageSpans, passageWords };
@@ -74,10 +74,4 @@ const joinedParts = new WeakMap<PreparedArticle, readonly PreparedArticle[]>();
  */
 export function joinedFrom(joined: PreparedArticle): readonly PreparedArticle[] | undefined {
   return joinedParts.get(joined);
-}
-
-function lineCount(text: string): number {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
-  return count;
 }

@@ -119,6 +119,14 @@ export function preparedWords(prepared: PreparedArticle): readonly string[] {
   return prepared.words === '' ? [] : prepared.words.split('\n');
 }
 
+/** How many words `prepared` lists, without splitting them out. */
+export function preparedWordCount(prepared: PreparedArticle): number {
+  if (prepared.words === '') return 0;
+  let count = 1;
+  for (let at = prepared.words.indexOf('\n'); at !== -1; at = prepared.words.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
 /** Whether `prepared` was made for exactly these quotes (an annotation overlay may have changed them since). */
 export function preparedFor(prepared: PreparedArticle, quotes: readonly QuoteInput[]): boolean {
   const count = Math.min(quotes.length, MAX_QUOTES_PER_ARTICLE);

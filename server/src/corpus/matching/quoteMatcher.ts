@@ -26,6 +26,7 @@ import {
 import type { Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
 import { Vocabulary } from './vocabulary';
 import { containedAt, longestSharedRun, sameWords, type WordRange, type WordSequence } from './wordRuns';
+import { tabledWords, type TabledWords, type WordTable } from './wordTable';
 
 export { MAX_QUOTES_PER_ARTICLE } from './preparedArticle';
 
@@ -144,6 +145,8 @@ export class QuoteMatcher implements ClusterSource {
   private readonly carried = new CarriedMemo();
   /** Corpus ids of the word lists of a long article's sections (see `corpusIds`). */
   private readonly sectionIds = new WeakMap<PreparedArticle, Uint32Array>();
+  /** Corpus ids of word tables' words, by position (0 where not looked up yet). */
+  private readonly tableIds = new WeakMap<WordTable, Uint32Array>();
   /** Bumped at every change: work begun on an earlier corpus is stale. */
   private version = 0;
 
@@ -498,6 +501,8 @@ export class QuoteMatcher implements ClusterSource {
    * once each and remembered with them: each keystroke in it looks up the edited section's words.
    */
   private corpusIds(input: PreparedArticle): Uint32Array {
+    const tabled = tabledWords(input);
+    if (tabled) return this.fromTable(tabled);
     const sections = joinedFrom(input);
     if (!sections) return this.lookUp(input);
     const parts = sections.map((section) => {
@@ -515,6 +520,27 @@ export class QuoteMatcher implements ClusterSource {
       at += part.length;
     }
     return all;
+  }
+
+  /** Corpus ids of an input whose words stand in a table: each of the table's words is looked up once, for every input that uses it. */
+  private fromTable({ table, positions }: TabledWords): Uint32Array {
+    let known = this.tableIds.get(table);
+    if (!known) {
+      known = new Uint32Array(table.words.length);
+      this.tableIds.set(table, known);
+    }
+    const ids = new Uint32Array(positions.length);
+    for (let index = 0; index < positions.length; index += 1) {
+      const position = positions[index] as number;
+      // Vocabulary ids start at 1: 0 is a word not looked up yet.
+      let id = known[position] as number;
+      if (id === 0) {
+        id = this.vocabulary.idOf(table.words[position] as string);
+        known[position] = id;
+      }
+      ids[index] = id;
+    }
+    return ids;
   }
 
   private lookUp(input: PreparedArticle): Uint32Array {

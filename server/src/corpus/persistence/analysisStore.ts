@@ -2,7 +2,8 @@ import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'nod
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RememberedCounts } from '../articleAnalysis';
-import type { PreparedArticle } from '../matching/preparedArticle';
+import { preparedWords, type PreparedArticle } from '../matching/preparedArticle';
+import { noteTabledWords, WordTable } from '../matching/wordTable';
 import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices, type EncodedAnalysis } from '../workers/analysisCodec';
 import type { AnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
@@ -10,7 +11,9 @@ import { readShard, writeShard } from './shardFile';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v7.${shard.toString(16)}.bin`;
+const SHARD_FILE = (shard: number): string => `analysis-index.v8.${shard.toString(16)}.bin`;
+/** The key, in each shard file, of the words of all its entries' matcher inputs (entries are keyed by content hash, never by this). */
+const WORD_TABLE_KEY = 'words';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
@@ -19,6 +22,11 @@ const SLICE_MS = 2;
 interface StoredEntry {
   readonly encoded: EncodedAnalysis;
   readonly matching: PreparedArticle;
+}
+
+/** A stored entry as written to its file: its matcher input's words also as positions in the file's word table. */
+interface WrittenEntry extends StoredEntry {
+  readonly wordPositions: Uint32Array;
 }
 
 /**
@@ -164,12 +172,33 @@ function emptyShards(): Map<string, Entry>[] {
   return Array.from({ length: SHARDS }, () => new Map<string, Entry>());
 }
 
-/** What a shard file holds of its entries, each serialised on its own (a StoredEntry) as the file is written. */
+/**
+ * What a shard file holds of its entries, each serialised on its own (a WrittenEntry) as the
+ * file is written, after the table of all their words (see WordTable).
+ */
 async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): AsyncGenerator<readonly [string, Uint8Array]> {
-  for (const [hash, entry] of [...entries]) {
+  const live = [...entries];
+  const table = new Map<string, number>();
+  const positionOf = (word: string): number => {
+    let position = table.get(word);
+    if (position === undefined) {
+      position = table.size;
+      table.set(word, position);
+    }
+    return position;
+  };
+  const positions = new Map<string, Uint32Array>();
+  for (const [hash, entry] of live) {
+    await slices.yieldIfDue();
+    const matching = 'stored' in entry ? entry.stored.matching : entry.analysed.matching;
+    positions.set(hash, Uint32Array.from(preparedWords(matching), positionOf));
+  }
+  yield [WORD_TABLE_KEY, Buffer.from([...table.keys()].join('\n'), 'utf8')];
+  for (const [hash, entry] of live) {
     await slices.yieldIfDue();
     const stored = storedOf(entry);
-    if (stored) yield [hash, serialize(stored)];
+    const wordPositions = positions.get(hash);
+    if (stored && wordPositions) yield [hash, serialize({ ...stored, wordPositions } satisfies WrittenEntry)];
   }
 }
 
@@ -227,11 +256,15 @@ async function writeAtomically(folder: string, name: string, write: (file: FileH
 /**
  * Typed arrays that `deserialize` returns are views into the buffer it read: kept as they are,
  * any one of them would keep the whole file in memory for the session. Each gets its own copy.
- * An entry that cannot be read is left out, as if it had never been stored.
+ * An entry that cannot be read is left out, as if it had never been stored; one whose word
+ * positions do not fit the file's word table is read without them.
  */
 async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: TimeSlices): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
+  const tableBytes = stored.get(WORD_TABLE_KEY);
+  const table = tableBytes === undefined ? null : new WordTable(tableBytes.length === 0 ? [] : Buffer.from(tableBytes.buffer, tableBytes.byteOffset, tableBytes.length).toString('utf8').split('\n'));
   for (const [hash, bytes] of stored) {
+    if (hash === WORD_TABLE_KEY) continue;
     await slices.yieldIfDue();
     const entry = readEntry(bytes);
     if (entry === null) continue;
@@ -244,12 +277,13 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
       passageSpans: passageSpans.slice(),
       passageWords: passageWords.slice(),
     };
+    if (table && entry.wordPositions) noteTabledWords(matching, table, entry.wordPositions.slice());
     entries.set(hash, { stored: { encoded: { numbers: entry.encoded.numbers.slice(), strings: entry.encoded.strings }, matching } });
   }
   return entries;
 }
 
-function readEntry(bytes: Uint8Array): StoredEntry | null {
+function readEntry(bytes: Uint8Array): (StoredEntry & Partial<WrittenEntry>) | null {
   try {
     const entry: unknown = deserialize(bytes);
     return isStoredEntry(entry) ? entry : null;
@@ -270,10 +304,10 @@ function isCounts(value: unknown): value is RememberedCounts {
   return typeof fingerprint === 'string' && typeof speakers === 'number' && typeof linkedQuotes === 'number';
 }
 
-function isStoredEntry(value: unknown): value is StoredEntry {
+function isStoredEntry(value: unknown): value is StoredEntry & Partial<WrittenEntry> {
   if (typeof value !== 'object' || value === null) return false;
-  const { encoded, matching } = value as Partial<StoredEntry>;
-  return isPreparedArticle(matching) && isEncodedAnalysis(encoded);
+  const { encoded, matching, wordPositions } = value as Partial<WrittenEntry>;
+  return isPreparedArticle(matching) && isEncodedAnalysis(encoded) && (wordPositions === undefined || wordPositions instanceof Uint32Array);
 }
 
 function isEncodedAnalysis(value: unknown): value is EncodedAnalysis {
