@@ -20,11 +20,19 @@ const tabled = new WeakMap<PreparedArticle, TabledWords>();
 
 /**
  * Notes that `prepared`'s words stand at `positions` in `table`, if they can: one position per
- * word, each inside the table. False (nothing noted) otherwise.
+ * word, each inside the table, the first and last words where they say (a table that is not
+ * the one the positions were made for fails that at once). False (nothing noted) otherwise.
  */
 export function noteTabledWords(prepared: PreparedArticle, table: WordTable, positions: Uint32Array): boolean {
+  const { words } = prepared;
   if (positions.length !== preparedWordCount(prepared)) return false;
   for (const position of positions) if (position >= table.words.length) return false;
+  if (positions.length > 0) {
+    const firstEnd = words.indexOf('\n');
+    const first = firstEnd < 0 ? words : words.slice(0, firstEnd);
+    const last = words.slice(words.lastIndexOf('\n') + 1);
+    if (table.words[positions[0] as number] !== first || table.words[positions[positions.length - 1] as number] !== last) return false;
+  }
   tabled.set(prepared, { table, positions });
   return true;
 }
