@@ -134,6 +134,15 @@ describe('quote matching', () => {
     assert.deepEqual(matcher.matchesOf('a', 'q1'), []);
     assert.equal(matcher.stats().quotes, 1);
   });
+
+  it('answers by the new ids when an article is set again with as many quotes under other ids (an annotation renumbers them)', () => {
+    const matcher = matcherWith({ a: 'She said “we do not seek war with Iran”.', b: 'Pompeo: “We do not seek war with Iran.”' });
+    const renamed = quoted('Pompeo: “We do not seek war with Iran.” He left.');
+    matcher.setArticle('b', renamed.text, renamed.quotes.map((quote) => ({ ...quote, id: 'user-1' })));
+    assert.deepEqual(matcher.matchesOf('b', 'q1'), []);
+    assert.deepEqual(matcher.matchesOf('b', 'user-1').map((match) => match.articleId), ['a']);
+    assert.deepEqual(matcher.matchesOf('a', 'q1').map((match) => match.quoteId), ['user-1']);
+  });
 });
 
 describe('paraphrases', () => {

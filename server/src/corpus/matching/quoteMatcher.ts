@@ -162,8 +162,8 @@ export class QuoteMatcher implements ClusterSource {
     const ids = this.corpusIds(input);
     const { wordIds, wholeKeys } = quoteWordIds(kept.length, input, ids);
     const { passageWords, passageSizes } = passageWordIds(input, ids);
-    const content = { id: articleId, text, quotes: kept, quoteIndex: new Map(kept.map((quote, index) => [quote.id, index])), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, matchKeys: [] };
     const old = this.articles.get(articleId);
+    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, matchKeys: [] };
     if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
     this.removeArticle(articleId);
     this.carried.noteChange(articleId);
@@ -658,6 +658,12 @@ export class QuoteMatcher implements ClusterSource {
 /** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
 function wordIds(record: ArticleRecord, index: number): Uint32Array {
   return quoteIds(record.wordIds, index);
+}
+
+/** Quote id -> index, the article's previous one when the ids are the same (as a keystroke that adds or removes no quote leaves them). */
+function quoteIndexOf(quotes: readonly StoredQuote[], previous: ArticleRecord | undefined): ReadonlyMap<string, number> {
+  const same = previous !== undefined && previous.quotes.length === quotes.length && quotes.every((quote, index) => previous.quotes[index]?.id === quote.id);
+  return same ? previous.quoteIndex : new Map(quotes.map((quote, index) => [quote.id, index]));
 }
 
 /** A quote's segment starts (word positions where each of its segments begins). */
