@@ -544,7 +544,10 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   private lookUp(input: PreparedArticle): Uint32Array {
-    return Uint32Array.from(preparedWords(input), (word) => this.vocabulary.idOf(word));
+    const words = preparedWords(input);
+    const ids = new Uint32Array(words.length);
+    for (let index = 0; index < words.length; index += 1) ids[index] = this.vocabulary.idOf(words[index] as string);
+    return ids;
   }
 
   private indexQuote(record: ArticleRecord, index: number): void {

@@ -191,7 +191,10 @@ async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeS
   for (const [hash, entry] of live) {
     await slices.yieldIfDue();
     const matching = 'stored' in entry ? entry.stored.matching : entry.analysed.matching;
-    positions.set(hash, Uint32Array.from(preparedWords(matching), positionOf));
+    const words = preparedWords(matching);
+    const places = new Uint32Array(words.length);
+    for (let index = 0; index < words.length; index += 1) places[index] = positionOf(words[index] as string);
+    positions.set(hash, places);
   }
   yield [WORD_TABLE_KEY, Buffer.from([...table.keys()].join('\n'), 'utf8')];
   for (const [hash, entry] of live) {
