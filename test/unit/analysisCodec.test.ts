@@ -35,13 +35,39 @@ describe('analyses encoded for messages and the store', () => {
     }
   });
 
-  it('decodes one span object for each stretch of the text', () => {
+  it('decodes one span object for each stretch of the text, whichever part is read first', () => {
     for (const text of seeds) {
-      const decoded = decodeAnalysis(text, encodeAnalysis(analyze(text)));
+      for (const readFirst of ['outlets', 'attributions'] as const) {
+        const decoded = decodeAnalysis(text, encodeAnalysis(analyze(text)));
+        assert.ok(decoded);
+        assert.ok(decoded[readFirst]);
+        const plainSpans = everySpan(decoded).filter((span) => !('id' in span) && !('source' in span));
+        const stretches = new Set(plainSpans.map((span) => `${span.start}:${span.end}`));
+        assert.equal(new Set(plainSpans).size, stretches.size, `${readFirst} read first`);
+      }
+    }
+  });
+
+  it('builds outlets and attributions only when they are read, and encodes back without building them', () => {
+    const isBuilt = (analysis: Analysis, key: 'outlets' | 'attributions'): boolean => Object.getOwnPropertyDescriptor(analysis, key)?.get === undefined;
+    for (const text of seeds) {
+      const analysis = analyze(text);
+      const encoded = encodeAnalysis(analysis);
+      const decoded = decodeAnalysis(text, encoded);
       assert.ok(decoded);
-      const plainSpans = everySpan(decoded).filter((span) => !('id' in span) && !('source' in span));
-      const stretches = new Set(plainSpans.map((span) => `${span.start}:${span.end}`));
-      assert.equal(new Set(plainSpans).size, stretches.size);
+      assert.ok(!isBuilt(decoded, 'outlets') && !isBuilt(decoded, 'attributions'), 'not built on decoding');
+      assert.deepStrictEqual(encodeAnalysis(decoded), encoded, 'its own encoding, given back');
+      assert.ok(spanTextsAreSlices(text, decoded));
+      assert.ok(!isBuilt(decoded, 'outlets') && !isBuilt(decoded, 'attributions'), 'still not built after encoding');
+      // Copies read every part, as JSON and as a message to a worker or the store.
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(decodeAnalysis(text, encoded))), JSON.parse(JSON.stringify(analysis)));
+      assert.deepStrictEqual(deserialize(serialize(decodeAnalysis(text, encoded))), analysis);
+      assert.deepStrictEqual(decoded.attributions, analysis.attributions);
+      assert.ok(isBuilt(decoded, 'attributions'), 'an ordinary property once read');
+      const replaced = decodeAnalysis(text, encoded);
+      assert.ok(replaced);
+      replaced.outlets = [];
+      assert.deepStrictEqual(replaced.outlets, []);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Analysis, AttributionKind, EntityKind, Quote, QuoteStyle, Span } from '../../engine';
+import type { Analysis, Attribution, AttributionKind, EntityKind, Outlet, Quote, QuoteStyle, Speaker, Span } from '../../engine';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { AnalysedText } from './analysisMessages';
 import { shared } from './sharedStrings';
@@ -22,6 +22,7 @@ const ATTRIBUTION_KINDS: readonly AttributionKind[] = ['outlet', 'speaker', 'unn
 
 /** Whether every span's text is its stretch of `text`: only then can the analysis be encoded. */
 export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
+  if (decodedFrom.get(analysis)?.text === text) return true;
   const isSlice = (span: Span | null): boolean => span === null || span.text === text.slice(span.start, span.end);
   return (
     analysis.quotes.every((quote) => isSlice(quote) && isSlice(quote.source) && isSlice(quote.cue)) &&
@@ -33,6 +34,8 @@ export function spanTextsAreSlices(text: string, analysis: Analysis): boolean {
 
 /** Only for analyses whose span texts are slices of their article (`spanTextsAreSlices`). */
 export function encodeAnalysis(analysis: Analysis): EncodedAnalysis {
+  const known = decodedFrom.get(analysis);
+  if (known) return known.encoded;
   const numbers: number[] = [];
   const strings: string[] = [];
   const indexes = new Map<string, number>();
@@ -94,7 +97,8 @@ class Reader {
   /** The stretch `bounds` read last: two fields rather than a pair, as thousands of articles have hundreds of spans each. */
   start = 0;
   end = 0;
-  private at = 0;
+  /** Where the next value is read. */
+  position = 0;
 
   constructor(
     private readonly text: string,
@@ -103,25 +107,25 @@ class Reader {
   ) {}
 
   get done(): boolean {
-    return this.at === this.numbers.length;
+    return this.position === this.numbers.length;
   }
 
   next(): number {
-    if (this.at >= this.numbers.length) throw new Malformed();
-    return this.numbers[this.at++] as number;
+    if (this.position >= this.numbers.length) throw new Malformed();
+    return this.numbers[this.position++] as number;
   }
 
   /** Whether the next value marks something absent (and if so, steps over it). */
   absent(width: 1 | 2): boolean {
-    if (this.numbers[this.at] !== NONE || (width === 2 && this.numbers[this.at + 1] !== NONE)) return false;
-    this.at += width;
+    if (this.numbers[this.position] !== NONE || (width === 2 && this.numbers[this.position + 1] !== NONE)) return false;
+    this.position += width;
     return true;
   }
 
   count(): number {
     const value = this.next();
     // Each item takes at least one number: a larger count cannot be honest, and would allocate for nothing.
-    if (value < 0 || value > this.numbers.length - this.at) throw new Malformed();
+    if (value < 0 || value > this.numbers.length - this.position) throw new Malformed();
     return value;
   }
 
@@ -151,6 +155,21 @@ class Reader {
     return attribution;
   }
 
+  /** Checks an outlet as `decodeAnalysis` reads it, building nothing. */
+  skipOutlet(): void {
+    this.string();
+    for (let mentions = this.count(); mentions > 0; mentions--) this.bounds();
+  }
+
+  /** Checks an attribution as `decodeAnalysis` reads it, building nothing. */
+  skipAttribution(): void {
+    this.bounds();
+    this.string();
+    this.oneOf(ATTRIBUTION_KINDS);
+    this.bounds();
+    this.bounds();
+  }
+
   /** A quote's continuation flag. */
   continued(): boolean {
     const continued = this.next();
@@ -159,61 +178,164 @@ class Reader {
   }
 }
 
+/** Where an analysis was decoded from: its text, its encoding (names shared), and where its outlets and attributions start. */
+interface Decoding {
+  readonly text: string;
+  readonly encoded: EncodedAnalysis;
+  readonly outletsAt: number;
+  readonly attributionsAt: number;
+}
+
+/**
+ * Each decoded analysis with what it was decoded from. Analyses are never changed once made,
+ * so encoding one again gives that encoding back, without building the parts not yet read.
+ */
+const decodedFrom = new WeakMap<Analysis, Decoding>();
+
+/** Builds an analysis's objects from its encoding, one span object for each stretch of the text. */
+class Decoder {
+  // A speaker's mention is often an attribution's source and a quote's too. Nothing changes a
+  // span once analysed, so one object can serve them all.
+  private readonly spansAt = new Map<number, Span>();
+  readonly reader: Reader;
+
+  constructor(
+    private readonly text: string,
+    { numbers, strings }: EncodedAnalysis,
+    known: Iterable<Span> = [],
+  ) {
+    this.reader = new Reader(text, numbers, strings);
+    for (const span of known) this.spansAt.set(this.keyOf(span.start, span.end), span);
+  }
+
+  private keyOf(start: number, end: number): number {
+    return start * (this.text.length + 1) + end;
+  }
+
+  span(): Span {
+    this.reader.bounds();
+    const { start, end } = this.reader;
+    const key = this.keyOf(start, end);
+    let known = this.spansAt.get(key);
+    if (!known) {
+      known = { start, end, text: shared(this.text.slice(start, end)) };
+      this.spansAt.set(key, known);
+    }
+    return known;
+  }
+
+  list<T>(item: () => T): T[] {
+    return Array.from({ length: this.reader.count() }, item);
+  }
+
+  quote(): Quote {
+    const reader = this.reader;
+    reader.bounds();
+    const { start, end } = reader;
+    const id = reader.string();
+    const style = reader.oneOf(QUOTE_STYLES);
+    const speaker = reader.absent(1) ? null : reader.string();
+    const source = reader.absent(2) ? null : this.span();
+    const cue = reader.absent(2) ? null : this.span();
+    const attribution = reader.attribution();
+    return { start, end, text: this.text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: reader.continued() };
+  }
+
+  speaker(): Speaker {
+    return { name: this.reader.string(), kind: this.reader.oneOf(ENTITY_KINDS), aliases: this.list(() => this.reader.string()), mentions: this.list(() => this.span()) };
+  }
+
+  outlet(): Outlet {
+    return { name: this.reader.string(), mentions: this.list(() => this.span()) };
+  }
+
+  attribution(): Attribution {
+    const reader = this.reader;
+    reader.bounds();
+    const { start, end } = reader;
+    return { start, end, text: shared(this.text.slice(start, end)), source: reader.string(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: this.span(), cue: this.span() };
+  }
+}
+
 /**
  * The analysis `encoded` holds, its span texts sliced from `text`, or null when it cannot be
  * one of `text` (a damaged store entry): offsets outside the text, a count past the end, an
  * unknown kind, a quote credited to an attribution that is not there. Names, kinds and span
  * texts are shared across articles (`shared`).
-
+ *
+ * Quotes and speakers are built at once: the corpus indexes them for every article. Outlets
+ * and attributions, half of an analysis's spans, are built when first read (every value is
+ * checked now all the same): a warm start of thousands of articles reads none of them.
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
-  const reader = new Reader(text, encoded.numbers, encoded.strings);
-  // One object for every span of the same stretch: a speaker's mention is often an attribution's
-  // source and a quote's too. Nothing changes a span once analysed, so they can be shared.
-  const spansAt = new Map<number, Span>();
-  const span = (): Span => {
-    reader.bounds();
-    const { start, end } = reader;
-    const key = start * (text.length + 1) + end;
-    let known = spansAt.get(key);
-    if (!known) {
-      known = { start, end, text: shared(text.slice(start, end)) };
-      spansAt.set(key, known);
-    }
-    return known;
-  };
-  const spans = (): Span[] => Array.from({ length: reader.count() }, span);
-  const name = (): string => shared(reader.string());
-  const quote = (): Quote => {
-    reader.bounds();
-    const { start, end } = reader;
-    const id = name();
-    const style = reader.oneOf(QUOTE_STYLES);
-    const speaker = reader.absent(1) ? null : name();
-    const source = reader.absent(2) ? null : span();
-    const cue = reader.absent(2) ? null : span();
-    const attribution = reader.attribution();
-    return { start, end, text: text.slice(start, end), id, style, speaker, source, cue, attribution: attribution === NONE ? null : attribution, continued: reader.continued() };
-  };
+  const names = { numbers: encoded.numbers, strings: encoded.strings.map(shared) };
+  const decoder = new Decoder(text, names);
+  const reader = decoder.reader;
   try {
-    const analysis: Analysis = {
-      quotes: Array.from({ length: reader.count() }, quote),
-      speakers: Array.from({ length: reader.count() }, () => ({ name: name(), kind: reader.oneOf(ENTITY_KINDS), aliases: Array.from({ length: reader.count() }, name), mentions: spans() })),
-      outlets: Array.from({ length: reader.count() }, () => ({ name: name(), mentions: spans() })),
-      attributions: Array.from({ length: reader.count() }, () => {
-        reader.bounds();
-        const { start, end } = reader;
-        return { start, end, text: shared(text.slice(start, end)), source: name(), kind: reader.oneOf(ATTRIBUTION_KINDS), mention: span(), cue: span() };
-      }),
-    };
-    const attributions = analysis.attributions.length;
-    const linked = analysis.quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
-    return reader.done && linked ? analysis : null;
+    const quotes = decoder.list(() => decoder.quote());
+    const speakers = decoder.list(() => decoder.speaker());
+    const outletsAt = reader.position;
+    for (let outlets = reader.count(); outlets > 0; outlets--) reader.skipOutlet();
+    const attributionsAt = reader.position;
+    const attributions = reader.count();
+    for (let left = attributions; left > 0; left--) reader.skipAttribution();
+    const linked = quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
+    if (!reader.done || !linked) return null;
+    const analysis = Object.defineProperties({ quotes, speakers } as Analysis, BUILT_WHEN_READ);
+    decodedFrom.set(analysis, { text, encoded: names, outletsAt, attributionsAt });
+    return analysis;
   } catch (error) {
     if (error instanceof Malformed) return null;
     throw error;
   }
 }
+
+/** Builds the outlets or the attributions of a decoded analysis (checked when it was decoded: this cannot fail). */
+function buildLater<K extends 'outlets' | 'attributions'>(analysis: Analysis, key: K): Analysis[K] {
+  const { text, encoded, outletsAt, attributionsAt } = decodedFrom.get(analysis) as Decoding;
+  // Listed before the decoder notes them: listing the outlets' spans may build the outlets.
+  const known = [...spansBuilt(analysis, key === 'attributions')];
+  const decoder = new Decoder(text, encoded, known);
+  if (key === 'outlets') {
+    decoder.reader.position = outletsAt;
+    return decoder.list(() => decoder.outlet()) as Analysis[K];
+  }
+  decoder.reader.position = attributionsAt;
+  return decoder.list(() => decoder.attribution()) as Analysis[K];
+}
+
+/** The spans of the quotes and speakers, and of the outlets too when `withOutlets` (building them if not yet built). */
+function* spansBuilt(analysis: Analysis, withOutlets: boolean): Generator<Span> {
+  for (const { source, cue } of analysis.quotes) {
+    if (source) yield source;
+    if (cue) yield cue;
+  }
+  for (const { mentions } of analysis.speakers) yield* mentions;
+  if (withOutlets) for (const { mentions } of analysis.outlets) yield* mentions;
+}
+
+/** Once built or set, a part is an ordinary property. */
+function settle<K extends 'outlets' | 'attributions'>(analysis: Analysis, key: K, value: Analysis[K]): Analysis[K] {
+  Object.defineProperty(analysis, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/** The same accessor functions on every decoded analysis: no closure per analysis, and V8 shares their shape. */
+const BUILT_WHEN_READ: PropertyDescriptorMap = Object.fromEntries(
+  (['outlets', 'attributions'] as const).map((key) => [
+    key,
+    {
+      get(this: Analysis) {
+        return settle(this, key, buildLater(this, key));
+      },
+      set(this: Analysis, value: Analysis[typeof key]) {
+        settle(this, key, value);
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+);
 
 /** An AnalysedText as it travels from a worker: encoded whenever its span texts are slices of its article. */
 export type PortableAnalysedText =
