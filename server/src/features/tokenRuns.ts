@@ -48,30 +48,26 @@ export function visitTokenRuns(
 ): void {
   // Each code unit's look: its token type + 1 (0: none) in the high bits, its modifier bits in the low ones.
   const looks = new Uint8Array(text.length);
-  const paint = (start: number, end: number, type: TokenType, ...mods: TokenModifier[]): void => {
+  const paint = (start: number, end: number, look: number): void => {
     const from = Math.max(0, start);
     const to = Math.min(text.length, end);
-    if (from >= to) return;
-    const bits = mods.reduce((all, mod) => all | (1 << TOKEN_MODIFIERS.indexOf(mod)), 0);
-    looks.fill(((TOKEN_TYPES.indexOf(type) + 1) << MODIFIER_BITS) | bits, from, to);
+    if (from < to) looks.fill(look, from, to);
   };
 
   for (const quote of analysis.quotes) {
-    const mods: TokenModifier[] = [];
-    if (quote.speaker === null) mods.push('unattributed');
-    if (linkedQuoteIds.has(quote.id)) mods.push('linked');
-    paint(quote.start, quote.end, 'quote', ...mods);
+    const bits = (quote.speaker === null ? BIT.unattributed : 0) | (linkedQuoteIds.has(quote.id) ? BIT.linked : 0);
+    paint(quote.start, quote.end, LOOK.quote | bits);
   }
-  for (const attribution of analysis.attributions) paint(attribution.start, attribution.end, 'attribution');
-  for (const attribution of analysis.attributions) paint(attribution.cue.start, attribution.cue.end, 'attribution', 'cue');
+  for (const attribution of analysis.attributions) paint(attribution.start, attribution.end, LOOK.attribution);
+  for (const attribution of analysis.attributions) paint(attribution.cue.start, attribution.cue.end, LOOK.attribution | BIT.cue);
   for (const outlet of analysis.outlets) {
-    for (const mention of outlet.mentions) paint(mention.start, mention.end, 'outlet');
+    for (const mention of outlet.mentions) paint(mention.start, mention.end, LOOK.outlet);
   }
   for (const speaker of analysis.speakers) {
     const first = firstMention(speaker.mentions);
-    if (first) paint(first.start, first.end, 'speaker', 'declaration');
+    if (first) paint(first.start, first.end, LOOK.speaker | BIT.declaration);
     // Every other mention paints the same, so their order does not matter.
-    for (const mention of speaker.mentions) if (mention !== first) paint(mention.start, mention.end, 'speaker');
+    for (const mention of speaker.mentions) if (mention !== first) paint(mention.start, mention.end, LOOK.speaker);
   }
 
   // Lines are found with `indexOf` rather than by reading every character.
@@ -95,6 +91,12 @@ export function visitTokenRuns(
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
 }
+
+/** The look of each token type without modifiers. */
+const LOOK = Object.fromEntries(TOKEN_TYPES.map((type, index) => [type, (index + 1) << MODIFIER_BITS])) as Record<TokenType, number>;
+
+/** Each modifier's bit, as the legend numbers them. */
+const BIT = Object.fromEntries(TOKEN_MODIFIERS.map((modifier, index) => [modifier, 1 << index])) as Record<TokenModifier, number>;
 
 /** The earliest mention (the first of those that start together). */
 function firstMention<T extends { start: number }>(mentions: readonly T[]): T | undefined {
