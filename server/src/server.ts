@@ -162,7 +162,10 @@ corpus.onDidChange((uri, article) => {
   refresher.schedule();
 });
 
-documents.onDidChangeContent(({ document }) => void analyses.get(document));
+documents.onDidChangeContent(({ document }) => {
+  indexer.editorChanged();
+  void analyses.get(document);
+});
 documents.onDidClose(({ document }) => {
   analyses.forget(document.uri);
   settings.forget(document.uri);
