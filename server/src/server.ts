@@ -44,7 +44,8 @@ const settings = new DocumentSettings(connection);
 const corpus = new Corpus();
 // Next to dist/server.js; the engine runs there so this thread stays free for requests.
 const analysisWorker = join(__dirname, 'analysisWorker.js');
-const analyzer = new ArticleAnalyzer(new AnalysisPool(analysisWorker, 2));
+const pool = new AnalysisPool(analysisWorker, 2);
+const analyzer = new ArticleAnalyzer(pool);
 // Counts are remembered in the analysis store, for this build of the matching code (this bundle).
 const links = new CorpusLinks(corpus, undefined, analyzer, engineVersion(__filename));
 let workspaceTrusted = true;
@@ -166,7 +167,9 @@ documents.onDidChangeContent(({ document }) => {
   indexer.editorChanged();
   void analyses.get(document);
 });
+documents.onDidOpen(() => pool.keepOneForEditors(true));
 documents.onDidClose(({ document }) => {
+  pool.keepOneForEditors(documents.all().length > 0);
   analyses.forget(document.uri);
   settings.forget(document.uri);
   void indexer.editorClosed(document.uri);

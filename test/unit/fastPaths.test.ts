@@ -106,6 +106,21 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it('while editors are open one idle worker stays for their keystrokes, and goes once they are closed', async () => {
+    const pool = new AnalysisPool(workerScript, 1, 50);
+    try {
+      pool.keepOneForEditors(true);
+      assert.deepStrictEqual(await pool.analyse(seeds[0] as string, true), plain(seeds[0] as string));
+      await new Promise((resume) => setTimeout(resume, 300));
+      assert.equal(pool.running, 1, 'kept while editors are open');
+      pool.keepOneForEditors(false);
+      await new Promise((resume) => setTimeout(resume, 300));
+      assert.equal(pool.running, 0, 'stopped once none is');
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('without a worker script the pool analyses in-process, with the same results', async () => {
     const pool = new AnalysisPool(join(repoRoot, 'no-such-worker.js'), 2);
     assert.equal(pool.threaded, false);

@@ -29,7 +29,10 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16
 /**
  * How long workers outlive their last task. Each holds its own copy of the engine (40 to 70
  * MB) that a finished scan no longer needs; the next file to analyse starts one again, off
- * this thread, in about a third of a second.
+ * this thread, in about a third of a second. While editors are open one worker stays
+ * (`keepOneForEditors`): a keystroke would wait that third of a second, and the ones after it
+ * for the new worker's engine to warm up (typing in the 100 KB article 4 s after opening it:
+ * keystroke p95 14.7 to 21.1 ms with the worker kept, 24.2 to 25.2 ms without).
  */
 const IDLE_WORKER_MS = 3_000;
 
@@ -46,6 +49,7 @@ export class AnalysisPool {
   private inProcessBusy = false;
   private disposed = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  private editorsOpen = false;
 
   private readonly size: number;
 
@@ -80,6 +84,12 @@ export class AnalysisPool {
     });
   }
 
+  /** Whether editors are open: then one idle worker stays ready for their keystrokes. */
+  keepOneForEditors(editorsOpen: boolean): void {
+    this.editorsOpen = editorsOpen;
+    this.pump();
+  }
+
   /** Stops the threads; texts still queued are analysed in-process. */
   async dispose(): Promise<void> {
     this.disposed = true;
@@ -111,7 +121,7 @@ export class AnalysisPool {
 
   private retireIdleWorkers(): void {
     if (this.queue.length > 0 || this.workers.some((worker) => worker.inFlight.size > 0)) return;
-    for (const worker of this.workers.splice(0)) void worker.thread.terminate();
+    for (const worker of this.workers.splice(this.editorsOpen ? 1 : 0)) void worker.thread.terminate();
   }
 
   private pumpInProcess(): void {
