@@ -187,7 +187,11 @@ export interface DocumentStatusParams {
 export const DocumentStatusNotification = new NotificationType<DocumentStatusParams>('articleLens/documentStatus');
 
 export interface CorpusStatusParams {
-  /** True while the workspace's article files are being (re)indexed. */
+  /**
+   * True while the workspace's article files are being (re)indexed, and until the counts that
+   * changed files call for are worked out. An editor's changes are counted without it, once
+   * typing pauses.
+   */
   indexing: boolean;
   articles: number;
   /** Articles left unanalysed (binary, too large, wrong encoding, empty). */

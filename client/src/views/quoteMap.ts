@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ClientCommands, CorpusStatusNotification, QuoteMapRequest, type OpenLocationArgs, type QuoteMapResult } from '../../../common/protocol';
 import type { CorpusClient } from './corpusClient';
+import { CorpusSettled } from './corpusSettled';
 import { quoteMapHtml, type QuoteMapState } from './quoteMapHtml';
 import { parseQuoteMapMessage } from './quoteMapMessages';
 
@@ -16,7 +17,7 @@ export interface QuoteMapReady {
 
 /**
  * The "Article Lens: Quote Map" panel: linked quotes by article. One panel at a time; it asks the
- * server again whenever the corpus finishes (re)indexing while it is open.
+ * server again whenever the corpus settles into a change while it is open (`CorpusSettled`).
  */
 export class QuoteMapPanel implements vscode.Disposable {
   static readonly viewType = 'articleLens.quoteMap';
@@ -26,6 +27,7 @@ export class QuoteMapPanel implements vscode.Disposable {
   private generation = 0;
   private loading: Promise<void> | undefined;
   private reloadRequested = false;
+  private readonly settled = new CorpusSettled();
   private readonly readyEmitter = new vscode.EventEmitter<QuoteMapReady>();
   private readonly subscriptions: { dispose(): void }[];
 
@@ -40,7 +42,8 @@ export class QuoteMapPanel implements vscode.Disposable {
     this.subscriptions = [
       this.readyEmitter,
       client.onNotification(CorpusStatusNotification, (status) => {
-        if (this.panel && !status.indexing) void this.refresh();
+        const changed = this.settled.changed(status);
+        if (this.panel && changed) void this.refresh();
       }),
     ];
   }

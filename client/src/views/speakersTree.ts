@@ -11,6 +11,7 @@ import {
   type SpeakerQuote,
 } from '../../../common/protocol';
 import type { CorpusClient } from './corpusClient';
+import { CorpusSettled } from './corpusSettled';
 
 type Occurrence = ArticleLocation & { kind: LinkKind };
 
@@ -25,12 +26,13 @@ const LABEL_LENGTH = 80;
 
 /**
  * The corpus's speakers (most quoted first), each with their quotes and every article that carries
- * each quote. Asks the server again whenever the corpus finishes (re)indexing.
+ * each quote. Asks the server again whenever the corpus settles into a change (`CorpusSettled`).
  */
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<SpeakersTreeNode | undefined>();
   private readonly messageEmitter = new vscode.EventEmitter<string | undefined>();
   private readonly subscriptions: { dispose(): void }[];
+  private readonly settled = new CorpusSettled();
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** A problem to show above the tree (the view shows it as its message), or undefined when there is none. */
@@ -41,7 +43,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTre
       this.changeEmitter,
       this.messageEmitter,
       client.onNotification(CorpusStatusNotification, (status) => {
-        if (!status.indexing) this.refresh();
+        if (this.settled.changed(status)) this.refresh();
       }),
     ];
   }

@@ -21,6 +21,12 @@ const CLUSTERING_ATTEMPTS = 3;
  * during indexing.
  */
 const ANSWER_AGE_WHILE_SCANNING_MS = 500;
+/**
+ * How long typing must pause before an editor's changes are counted. Counting asks every quote
+ * of the corpus again (over 100 ms at 5,000 articles), and clients refresh their views after a
+ * count: at every short pause in typing, that is work nobody waits for.
+ */
+const EDITOR_RECOUNT_DELAY_MS = 1_000;
 
 /** Where the counts outlive the session: counting a corpus seen before costs nothing. */
 export interface CountsMemory {
@@ -41,9 +47,15 @@ export class CorpusLinks {
   private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
   private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
   private counts = { speakers: 0, linkedQuotes: 0 };
-  private recount: { timer: NodeJS.Timeout | undefined; generation: number; pending: boolean; running: number; held: boolean } = {
+  /**
+   * `stale`: the counts lag behind the corpus. `pending`: they do because files changed (a scan,
+   * a watcher), and the status says so until they are counted (`counting`); an editor's changes
+   * make them stale quietly.
+   */
+  private recount: { timer: NodeJS.Timeout | undefined; generation: number; stale: boolean; pending: boolean; running: number; held: boolean } = {
     timer: undefined,
     generation: 0,
+    stale: false,
     pending: false,
     running: -1,
     held: false,
@@ -61,6 +73,7 @@ export class CorpusLinks {
     private readonly recountDelayMs = 200,
     private readonly memory: CountsMemory | null = null,
     private readonly countingVersion = '',
+    private readonly editorRecountDelayMs = EDITOR_RECOUNT_DELAY_MS,
   ) {
     for (const article of corpus.all()) this.update(article.uri, article);
     corpus.onDidChange((uri, article) => this.update(uri, article));
@@ -71,7 +84,7 @@ export class CorpusLinks {
     this.countListeners.push(listener);
   }
 
-  /** True while the counts lag behind the corpus (they are worked out a while after it settles). */
+  /** True while the counts lag behind changed files (they are worked out a while after the corpus settles). */
   get counting(): boolean {
     return this.recount.pending;
   }
@@ -147,7 +160,7 @@ export class CorpusLinks {
     } else {
       this.forgetAnswers();
     }
-    this.scheduleRecount();
+    this.scheduleRecount(article?.origin === 'editor');
     this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
@@ -161,13 +174,16 @@ export class CorpusLinks {
   /**
    * Counting asks every quote of the corpus whether another article carries it: too much to
    * redo per file while thousands stream in, and too much to do in one go on the thread that
-   * answers hovers. So it waits until the corpus settles, then runs in short slices.
+   * answers hovers. So it waits until the corpus settles, then runs in short slices; after an
+   * editor's change (`quiet`), until typing pauses, and without being reported.
    */
-  private scheduleRecount(): void {
+  private scheduleRecount(quiet: boolean): void {
     const generation = ++this.recount.generation;
-    this.recount.pending = true;
+    this.recount.stale = true;
+    if (!quiet) this.recount.pending = true;
     clearTimeout(this.recount.timer);
-    this.recount.timer = this.recount.held ? undefined : setTimeout(() => void this.runRecount(generation), this.recountDelayMs);
+    const delay = this.recount.pending ? this.recountDelayMs : this.editorRecountDelayMs;
+    this.recount.timer = this.recount.held ? undefined : setTimeout(() => void this.runRecount(generation), delay);
     // A count still to come is no reason to keep a process alive (a finished test run, a CLI).
     this.recount.timer?.unref();
   }
@@ -187,7 +203,7 @@ export class CorpusLinks {
     this.recount.held = false;
     // Answers made while the scan added articles may lack the last ones added.
     this.forgetAnswers();
-    if (!this.recount.pending) return;
+    if (!this.recount.stale) return;
     clearTimeout(this.recount.timer);
     void this.runRecount(this.recount.generation);
   }
@@ -225,6 +241,7 @@ export class CorpusLinks {
 
   private finishCount(speakers: number, linkedQuotes: number): void {
     this.counts = { speakers, linkedQuotes };
+    this.recount.stale = false;
     this.recount.pending = false;
     this.countListeners.forEach((listener) => listener());
   }

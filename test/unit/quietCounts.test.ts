@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CorpusStatusParams } from '../../common/protocol';
+import { CorpusSettled } from '../../client/src/views/corpusSettled';
+import { ArticleAnalyzer } from '../../server/src/corpus/articleAnalysis';
+import { Corpus } from '../../server/src/corpus/corpus';
+import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
+
+const LIMIT = 1_000_000;
+const QUOTE = '"The harbour will reopen next week," Mayor Ann Smith said on Monday.';
+
+describe('counts after an editor’s changes', () => {
+  it('are worked out quietly once typing pauses, while changed files are reported as counting', async () => {
+    const corpus = new Corpus();
+    const analyzer = new ArticleAnalyzer(null);
+    const set = (uri: string, text: string, origin: 'disk' | 'editor'): void => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT));
+    set('file:///a.txt', QUOTE, 'disk');
+    const links = new CorpusLinks(corpus, 10, null, '', 150);
+    const counts: number[] = [];
+    links.onDidCount(() => counts.push(links.linkedQuoteCount()));
+    assert.equal(links.counting, true, 'a file changed: counting is reported');
+    await sleep(80);
+    assert.deepEqual(counts, [0]);
+    assert.equal(links.counting, false);
+
+    // Typing in another article that comes to carry the quote: a few keystrokes, then a pause.
+    const typed = ['Filler.', `Filler. ${QUOTE.slice(0, 20)}`, `Filler. ${QUOTE}`];
+    for (const text of typed) {
+      set('file:///b.txt', text, 'editor');
+      assert.equal(links.counting, false, 'an editor’s change is not reported as counting');
+      await sleep(40);
+    }
+    assert.deepEqual(counts, [0], 'not counted while typing goes on');
+    await sleep(400);
+    assert.deepEqual(counts, [0, 2], 'counted once typing paused');
+
+    set('file:///b.txt', 'Filler.', 'editor');
+    set('file:///c.txt', QUOTE, 'disk');
+    assert.equal(links.counting, true, 'a file changed as well: reported, and counted soon');
+    await sleep(80);
+    assert.deepEqual(counts, [0, 2, 2]);
+    assert.equal(links.counting, false);
+
+    // A scan holds counting; at its end, an editor's change made meanwhile is counted too.
+    links.holdCounting();
+    set('file:///b.txt', `Filler. ${QUOTE}`, 'editor');
+    await sleep(300);
+    assert.deepEqual(counts, [0, 2, 2], 'held');
+    links.countNow();
+    await sleep(80);
+    assert.deepEqual(counts, [0, 2, 2, 3]);
+  });
+
+  it('refresh views when indexing ends or a count changes while idle, not at every status', () => {
+    const status = (indexing: boolean, linkedQuotes = 1): CorpusStatusParams => ({ indexing, articles: 5, skipped: 0, speakers: 3, quotes: 4, linkedQuotes });
+    const settled = new CorpusSettled();
+    const seen = [status(false), status(true), status(true), status(false), status(false), status(false), status(false, 2), status(false, 2)].map((next) => settled.changed(next));
+    assert.deepEqual(seen, [true, false, false, true, false, false, true, false]);
+  });
+});
