@@ -100,7 +100,7 @@ connection.onInitialize(({ capabilities, workspaceFolders: folders, rootUri, ini
       referencesProvider: true,
       documentSymbolProvider: { label: 'Article Lens' },
       workspaceSymbolProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       executeCommandProvider: { commands: annotationCommandIds },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },

@@ -90,11 +90,19 @@ describe('the workspace corpus over LSP: hovers, references and links across art
   it('offers a "quoted in N other articles" lens on linked quotes', async () => {
     const name = '004_a9b471eec6247fbb.txt';
     await server.open(uri(name), text(name));
-    const lenses = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(name) } });
+    const unresolved = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(name) } });
+    assert.ok(unresolved.length > 0 && unresolved.every((lens) => lens.command === undefined), 'titles are worked out on resolving');
+    const lenses = await Promise.all(unresolved.map((lens) => server.connection.sendRequest<CodeLens>('codeLens/resolve', lens)));
     const trump = lenses.find((lens) => lens.command?.title.startsWith('“Iran never won a war'));
     assert.ok(trump, JSON.stringify(lenses.map((lens) => lens.command?.title)));
     assert.match(trump.command!.title, /quoted in 1 other article/);
     assert.equal(trump.command!.command, 'articleLens.showReferences');
+    for (const lens of lenses) assert.match(lens.command?.title ?? '', /quoted in [1-9]\d* other articles?/, 'only quotes other articles carry have a lens');
+    // A lens resolved after its quote went (or with data that is no quote's) says so, and runs nothing.
+    for (const data of [{ uri: uri(name), quoteId: 'q9999' }, { uri: 42 }, null]) {
+      const stale: CodeLens = await server.connection.sendRequest<CodeLens>('codeLens/resolve', { range: trump.range, data });
+      assert.deepEqual(stale.command, { title: 'no longer quoted in other articles', command: '' });
+    }
   });
 
   it('updates another article\'s hover after a quote is edited, without a reload', async () => {

@@ -160,7 +160,8 @@ describe('hostile article text over LSP: shown as text in every hover, label and
   it('keeps icon syntax out of code lens titles and symbol names, and lenses run only this extension’s command', async () => {
     let lensCount = 0;
     for (const uri of uris) {
-      const lenses = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      const unresolved = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      const lenses = await Promise.all(unresolved.map((lens) => server.connection.sendRequest<CodeLens>('codeLens/resolve', lens)));
       for (const lens of lenses) {
         lensCount++;
         assert.equal(lens.command?.command, ClientCommands.showReferences);

@@ -10,16 +10,17 @@ const LIMIT = 1_000_000;
 const QUOTE = '"The harbour will reopen next week," Mayor Ann Smith said on Monday.';
 
 describe('counts after an editor’s changes', () => {
-  it('are worked out quietly once typing pauses, while changed files are reported as counting', async () => {
+  it('are worked out quietly once typing pauses, while changed files are reported as counting', async function () {
+    this.timeout(10_000);
     const corpus = new Corpus();
     const analyzer = new ArticleAnalyzer(null);
     const set = (uri: string, text: string, origin: 'disk' | 'editor'): void => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT));
     set('file:///a.txt', QUOTE, 'disk');
-    const links = new CorpusLinks(corpus, 10, null, '', 150);
+    const links = new CorpusLinks(corpus, 10, null, '', 400);
     const counts: number[] = [];
     links.onDidCount(() => counts.push(links.linkedQuoteCount()));
     assert.equal(links.counting, true, 'a file changed: counting is reported');
-    await sleep(80);
+    await sleep(200);
     assert.deepEqual(counts, [0]);
     assert.equal(links.counting, false);
 
@@ -28,26 +29,26 @@ describe('counts after an editor’s changes', () => {
     for (const text of typed) {
       set('file:///b.txt', text, 'editor');
       assert.equal(links.counting, false, 'an editor’s change is not reported as counting');
-      await sleep(40);
+      await sleep(30);
     }
     assert.deepEqual(counts, [0], 'not counted while typing goes on');
-    await sleep(400);
+    await sleep(900);
     assert.deepEqual(counts, [0, 2], 'counted once typing paused');
 
     set('file:///b.txt', 'Filler.', 'editor');
     set('file:///c.txt', QUOTE, 'disk');
     assert.equal(links.counting, true, 'a file changed as well: reported, and counted soon');
-    await sleep(80);
+    await sleep(200);
     assert.deepEqual(counts, [0, 2, 2]);
     assert.equal(links.counting, false);
 
     // A scan holds counting; at its end, an editor's change made meanwhile is counted too.
     links.holdCounting();
     set('file:///b.txt', `Filler. ${QUOTE}`, 'editor');
-    await sleep(300);
+    await sleep(600);
     assert.deepEqual(counts, [0, 2, 2], 'held');
     links.countNow();
-    await sleep(80);
+    await sleep(200);
     assert.deepEqual(counts, [0, 2, 2, 3]);
   });
 
