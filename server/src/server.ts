@@ -160,7 +160,8 @@ corpus.onDidChange((uri, article) => {
     connection.console.warn(`${uri}: ${article.problem.message}`);
   }
   corpusStatus.schedule();
-  refresher.schedule();
+  if (article?.origin === 'editor') refresher.scheduleAfterTyping();
+  else refresher.schedule();
 });
 
 documents.onDidChangeContent(({ document }) => {
