@@ -3,7 +3,7 @@ import { plainLabel } from '../../../common/labels';
 import { ClientCommands, type ShowReferencesArgs } from '../../../common/protocol';
 import type { FeatureContext } from './context';
 import { excerpt } from './markdown';
-import { quoteLinks } from './quoteLinks';
+import { quotePlaces } from './quoteLinks';
 import { rangeIn } from './positions';
 
 /** What a lens carries to its resolution: the quote it stands over. */
@@ -37,7 +37,7 @@ export function registerCodeLens({ connection, documents, analyses, corpus, link
     const article = document ? await analyses.get(document) : target && corpus.get(target.uri);
     const quote = target && article?.analysis?.quotes.find((candidate) => candidate.id === target.quoteId);
     if (!article || !quote) return { ...lens, command: { title: 'no longer quoted in other articles', command: '' } };
-    const { occurrences, paraphrases } = quoteLinks(corpus, links, article, quote);
+    const { occurrences, paraphrases } = quotePlaces(corpus, links, article, quote);
     const others = new Set(occurrences.filter((occurrence) => occurrence.uri !== article.uri).map((occurrence) => occurrence.uri)).size;
     const range = rangeIn(article, quote.start, quote.end);
     const args: ShowReferencesArgs = {

@@ -3,7 +3,7 @@ import type { Span } from '../engine';
 import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
 import { offsetIn, rangeIn } from './positions';
-import { quoteLinks } from './quoteLinks';
+import { quotePlaces } from './quoteLinks';
 
 /**
  * Go to Definition and Find All References. On a quote: every occurrence in the corpus
@@ -25,7 +25,7 @@ export function registerNavigation({ connection, documents, analyses, corpus, li
     if (!item) return null;
     switch (item.kind) {
       case 'quote': {
-        const { occurrences, paraphrases } = quoteLinks(corpus, links, article, item.quote);
+        const { occurrences, paraphrases } = quotePlaces(corpus, links, article, item.quote);
         const verbatim = mode === 'definition' ? occurrences.filter((occurrence) => occurrence.kind !== 'self') : occurrences;
         return [...verbatim, ...(mode === 'references' ? paraphrases : [])].map(({ uri: target, range }) => ({ uri: target, range }));
       }

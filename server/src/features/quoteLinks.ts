@@ -1,3 +1,4 @@
+import type { Location } from 'vscode-languageserver';
 import type { ArticleLocation, QuoteLinksResult } from '../../../common/protocol';
 import { articleOutlet } from '../corpus/articleOutlet';
 import type { Article, Corpus } from '../corpus/corpus';
@@ -19,16 +20,37 @@ export function articleLocation(corpus: Corpus, uri: string, start: number, end:
 
 /** Every place in the corpus that carries a quote: itself first, then verbatim matches, then paraphrases apart. */
 export function quoteLinks(corpus: Corpus, links: CorpusLinks, article: Article, quote: Quote): QuoteLinksResult {
-  const self = articleLocation(corpus, article.uri, quote.start, quote.end);
-  const occurrences: QuoteLinksResult['occurrences'] = self ? [{ ...self, kind: 'self', text: quote.text }] : [];
+  const { occurrences, paraphrases } = linkedPlaces(links, article, quote, (uri, start, end) => articleLocation(corpus, uri, start, end));
+  return { quote: { text: quote.text, speaker: quote.speaker }, occurrences, paraphrases };
+}
+
+/**
+ * The places of `quoteLinks`, without their labels: what references and code lenses need. A
+ * label looks up its article's outlet, over a thousand times for a widely carried quote.
+ */
+export function quotePlaces(corpus: Corpus, links: CorpusLinks, article: Article, quote: Quote): PlacesOf<Location> {
+  return linkedPlaces(links, article, quote, (uri, start, end) => {
+    const other = corpus.get(uri);
+    return other ? { uri, range: rangeIn(other, start, end) } : null;
+  });
+}
+
+interface PlacesOf<P> {
+  occurrences: (P & { kind: 'exact' | 'partial' | 'self'; text: string })[];
+  paraphrases: (P & { text: string; score: number })[];
+}
+
+function linkedPlaces<P extends object>(links: CorpusLinks, article: Article, quote: Quote, place: (uri: string, start: number, end: number) => P | null): PlacesOf<P> {
+  const self = place(article.uri, quote.start, quote.end);
+  const occurrences: PlacesOf<P>['occurrences'] = self ? [{ ...self, kind: 'self', text: quote.text }] : [];
   for (const match of links.matchesOf(article.uri, quote.id)) {
-    const location = articleLocation(corpus, match.articleId, match.quote.start, match.quote.end);
+    const location = place(match.articleId, match.quote.start, match.quote.end);
     if (location) occurrences.push({ ...location, kind: match.kind, text: match.excerpt.text });
   }
-  const paraphrases: QuoteLinksResult['paraphrases'] = [];
+  const paraphrases: PlacesOf<P>['paraphrases'] = [];
   for (const paraphrase of links.paraphrasesOf(article.uri, quote.id)) {
-    const location = articleLocation(corpus, paraphrase.articleId, paraphrase.start, paraphrase.end);
+    const location = place(paraphrase.articleId, paraphrase.start, paraphrase.end);
     if (location) paraphrases.push({ ...location, text: paraphrase.text, score: paraphrase.score });
   }
-  return { quote: { text: quote.text, speaker: quote.speaker }, occurrences, paraphrases };
+  return { occurrences, paraphrases };
 }
