@@ -31,7 +31,11 @@ export class LspServer {
   static async start(workspaceFolder?: string, options: { initializationOptions?: unknown } = {}): Promise<LspServer> {
     // With the flags the extension's client starts it with: the server under test is the user's.
     const child = spawn(process.execPath, [...SERVER_NODE_ARGS, resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const reader = new StreamMessageReader(child.stdout!);
+    // A server killed amid a message leaves it half read, and the reader then re-arms a 10 s
+    // timer for it forever, even once disposed: the test process would never exit.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(child.stdin!));
     let server: LspServer | undefined;
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map(() => server?.settings ?? DEFAULT_SETTINGS),
