@@ -25,7 +25,9 @@ export function joinSections(parts: readonly SectionAnalysis[]): Analysis {
     for (const attribution of analysis.attributions) attributions.push(shiftAttribution(attribution, offset));
     for (const quote of analysis.quotes) {
       quotes.push({
-        ...shift(quote, offset),
+        ...quote,
+        start: quote.start + offset,
+        end: quote.end + offset,
         id: `q${quotes.length + 1}`,
         source: quote.source && shift(quote.source, offset),
         cue: quote.cue && shift(quote.cue, offset),
@@ -155,7 +157,17 @@ function mergeSpeakers(parts: readonly Speaker[], canonical: (name: string, kind
       name: entry.name,
       kind: entry.kind,
       aliases: [...entry.aliases].filter((alias) => alias !== entry.name).sort(),
-      mentions: entry.mentions.sort((a, b) => a.start - b.start || a.end - b.end),
+      mentions: inOrder(entry.mentions) ? entry.mentions : entry.mentions.sort((a, b) => a.start - b.start || a.end - b.end),
     }))
     .sort((a, b) => (a.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER) - (b.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER) || (a.name < b.name ? -1 : 1));
+}
+
+/** Whether the mentions are already sorted, as those of one name in one section after another are: sorting allocates even then. */
+function inOrder(mentions: readonly Span[]): boolean {
+  for (let index = 1; index < mentions.length; index++) {
+    const previous = mentions[index - 1] as Span;
+    const mention = mentions[index] as Span;
+    if (previous.start > mention.start || (previous.start === mention.start && previous.end > mention.end)) return false;
+  }
+  return true;
 }
