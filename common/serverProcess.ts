@@ -1,11 +1,32 @@
+import { availableParallelism } from 'node:os';
+
+/** Analysis worker threads the server runs at most (see AnalysisPool): each holds its own copy of the engine. */
+export const MAX_ANALYSIS_WORKERS = 2;
+
+/** Analysis workers on a machine with `cores` cores: never the core the server's own thread needs. */
+export function analysisWorkerCount(cores: number): number {
+  return Math.min(MAX_ANALYSIS_WORKERS, Math.max(1, cores - 1));
+}
+
 /**
  * Node flags of the language server's process, declared once for every way it is started (the
- * extension's client, the benchmark). V8 sizes the young generation of a process by the
- * machine's memory; a few megabytes suffice for the server's short-lived garbage, and every
- * megabyte more is kept resident three times over (two semi-spaces and the promotion area).
- * After each full collection V8 lets the heap grow to a multiple of what survived, a large one
- * while the server allocates fast (typing in a long article): growth of half the live heap
- * keeps a 5,000-article workspace about 130 MB smaller at a few milliseconds of keystroke
- * latency (npm run bench).
+ * extension's client, the benchmark, the protocol tests).
+ *
+ * V8 sizes the young generation of a process by the machine's memory; a few megabytes suffice
+ * for the server's short-lived garbage, and every megabyte more is kept resident three times
+ * over (two semi-spaces and the promotion area). After each full collection V8 lets the heap
+ * grow to a multiple of what survived, a large one while the server allocates fast (typing in a
+ * long article): growth of half the live heap keeps a 5,000-article workspace about 130 MB
+ * smaller at a few milliseconds of keystroke latency (npm run bench).
+ *
+ * V8's helper threads (concurrent marking and sweeping, parallel scavenges, for the server's
+ * heap and its workers' alike) get the cores left beside the server's thread and its analysis
+ * workers: at least one, at most Node's default of four. On two cores Node's four helpers,
+ * marking the heap, took both cores from the thread answering hovers and from the worker
+ * analysing a keystroke (npm run bench, five runs each: hover p95 during indexing 3.3-4.1 ms
+ * with four helpers, 3.0-3.4 ms with one; keystroke p95 13.3-17.3 against 13.8-15.2 ms).
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+export function serverNodeArgs(cores = availableParallelism()): string[] {
+  const gcHelpers = Math.min(4, Math.max(1, cores - 1 - analysisWorkerCount(cores)));
+  return ['--max-semi-space-size=2', '--heap-growing-percent=50', `--v8-pool-size=${gcHelpers}`];
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientCommands, SETTINGS_SECTION, type ArticleLensInitializationOptions } from '../../common/protocol';
-import { SERVER_NODE_ARGS } from '../../common/serverProcess';
+import { serverNodeArgs } from '../../common/serverProcess';
 import { ServerCrashHandler } from './serverCrashes';
 
 interface ContributedLanguage {
@@ -23,8 +23,8 @@ export function articleSelector(extension: vscode.Extension<unknown>): DocumentS
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeArgs()] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeArgs(), '--nolazy', '--inspect=6011'] } },
   };
   const initializationOptions: ArticleLensInitializationOptions = { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath };
   const clientOptions: LanguageClientOptions = {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
-import { SERVER_NODE_ARGS } from '../../common/serverProcess';
+import { serverNodeArgs } from '../../common/serverProcess';
 
 /** The built server (dist/server.js) over Node IPC, as the extension drives it, with the figures a benchmark needs. */
 export class BenchServer {
@@ -23,7 +23,7 @@ export class BenchServer {
     // Started with the flags the extension's client starts it with, so its memory is the user's.
     // Over Node IPC, as the extension's client talks to it (TransportKind.ipc): over stdio,
     // vscode-jsonrpc's stream writer holds each reply back for one more turn of the event loop.
-    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, serverPath, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [...serverNodeArgs(), ...nodeArgs, serverPath, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const server = new BenchServer(connection, child);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => DEFAULT_SETTINGS));

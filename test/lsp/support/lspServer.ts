@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS, type ArticleLensSettings, type CorpusStatusParams, type DocumentStatusParams } from '../../../common/protocol';
-import { SERVER_NODE_ARGS } from '../../../common/serverProcess';
+import { serverNodeArgs } from '../../../common/serverProcess';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
@@ -30,7 +30,7 @@ export class LspServer {
   /** Starts the server; with `workspaceFolder` (a path) it indexes that folder's articles. */
   static async start(workspaceFolder?: string, options: { initializationOptions?: unknown } = {}): Promise<LspServer> {
     // With the flags the extension's client starts it with: the server under test is the user's.
-    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...serverNodeArgs(), resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const reader = new StreamMessageReader(child.stdout!);
     // A server killed amid a message leaves it half read, and the reader then re-arms a 10 s
     // timer for it forever, even once disposed: the test process would never exit.

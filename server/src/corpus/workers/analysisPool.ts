@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { analysisWorkerCount } from '../../../../common/serverProcess';
 import { restoredAnalysedText } from './analysisCodec';
 import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
@@ -63,7 +64,7 @@ export class AnalysisPool {
     size: number,
     private readonly idleWorkerMs = IDLE_WORKER_MS,
   ) {
-    this.size = Math.min(size, Math.max(1, availableParallelism() - 1));
+    this.size = Math.min(size, analysisWorkerCount(availableParallelism()));
   }
 
   /** Worker threads running now. */
