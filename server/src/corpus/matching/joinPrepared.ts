@@ -1,4 +1,5 @@
 import { MAX_QUOTES_PER_ARTICLE, preparedWordCount, type PreparedArticle } from './preparedArticle';
+import { SharedBuffer } from './sharedBuffer';
 
 /** What the matcher indexes of one section, prepared from the section's text alone, and where the section starts. */
 export interface PreparedSection {
@@ -19,11 +20,15 @@ export function joinPrepared(parts: readonly PreparedSection[]): PreparedArticle
   if (parts.length === 1 && parts[0]?.offset === 0) return parts[0].prepared;
   const quoteCount = parts.reduce((count, { prepared }) => count + prepared.quoteBase.length, 0);
   if (quoteCount > MAX_QUOTES_PER_ARTICLE) return null;
-  const packed = new Uint32Array(parts.reduce((length, { prepared }) => length + prepared.packed.length, 0));
-  const quoteBase = new Uint32Array(quoteCount);
-  const quoteSpans = new Int32Array(2 * quoteCount);
-  const passageSpans = new Int32Array(parts.reduce((length, { prepared }) => length + prepared.passageSpans.length, 0));
-  const passageWords = new Int32Array(parts.reduce((length, { prepared }) => length + prepared.passageWords.length, 0));
+  const packedLength = parts.reduce((length, { prepared }) => length + prepared.packed.length, 0);
+  const passageSpansLength = parts.reduce((length, { prepared }) => length + prepared.passageSpans.length, 0);
+  const passageWordsLength = parts.reduce((length, { prepared }) => length + prepared.passageWords.length, 0);
+  const space = new SharedBuffer(packedLength + 3 * quoteCount + passageSpansLength + passageWordsLength);
+  const packed = space.uint32(packedLength);
+  const quoteBase = space.uint32(quoteCount);
+  const quoteSpans = space.int32(2 * quoteCount);
+  const passageSpans = space.int32(passageSpansLength);
+  const passageWords = space.int32(passageWordsLength);
   const wordLists: string[] = [];
   let wordBase = 0;
   let quoteIndex = 0;

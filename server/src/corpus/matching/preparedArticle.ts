@@ -2,6 +2,7 @@ import { contentForm } from './contentWords';
 import { normaliseWords } from './normalise';
 import { oneByteString } from './oneByteString';
 import { proseStretches } from './proseStretches';
+import type { SharedBuffer } from './sharedBuffer';
 import { MIN_PARAPHRASE_SHARED } from './thresholds';
 import type { QuoteInput } from './types';
 
@@ -81,6 +82,23 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     quoteBase,
     passageSpans: Int32Array.from(passageSpans),
     passageWords: Int32Array.from(passageWords),
+  };
+}
+
+/** The prepared article's arrays, in the order `preparedIn` lays them out. */
+export function preparedArrays(prepared: PreparedArticle): readonly (Int32Array | Uint32Array)[] {
+  return [prepared.quoteSpans, prepared.packed, prepared.quoteBase, prepared.passageSpans, prepared.passageWords];
+}
+
+/** The same prepared article with its arrays copied into `space`, which must have room for them (`preparedArrays`). */
+export function preparedIn(space: SharedBuffer, prepared: PreparedArticle): PreparedArticle {
+  return {
+    words: prepared.words,
+    quoteSpans: space.copyOf(prepared.quoteSpans),
+    packed: space.copyOf(prepared.packed),
+    quoteBase: space.copyOf(prepared.quoteBase),
+    passageSpans: space.copyOf(prepared.passageSpans),
+    passageWords: space.copyOf(prepared.passageWords),
   };
 }
 

@@ -7,6 +7,7 @@ import { normaliseWords } from './normalise';
 import { grown, PostingIndex } from './postingIndex';
 import { joinedFrom } from './joinPrepared';
 import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, type PreparedArticle } from './preparedArticle';
+import { SharedBuffer } from './sharedBuffer';
 import {
   MAX_PAIR_POSTINGS,
   MAX_WORD_POSTINGS,
@@ -160,23 +161,24 @@ export class QuoteMatcher implements ClusterSource {
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
     const ids = this.corpusIds(input);
-    const { wordIds, wholeKeys } = quoteWordIds(kept.length, input, ids);
-    const { passageWords, passageSizes } = passageWordIds(input, ids);
+    const own = ownArrays(kept.length, input);
+    quoteWordIds(kept.length, input, ids, own);
+    passageWordIds(input, ids, own);
+    const { wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = own;
     const old = this.articles.get(articleId);
-    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, matchKeys: [] };
+    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, passageSlots, matchKeys: [] };
     if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
     this.removeArticle(articleId);
     this.carried.noteChange(articleId);
     this.version += 1;
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
-    const passageSlots = new Int32Array(passageSizes.length);
     let at = 0;
     for (let index = 0; index < passageSizes.length; index += 1) {
       const size = passageSizes[index] ?? 0;
       passageSlots[index] = this.addPassage(slot, input.passageSpans, index, passageWords.subarray(at, at + size));
       at += size;
     }
-    const record: ArticleRecord = { ...content, slot, passageSlots };
+    const record: ArticleRecord = { ...content, slot };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
     kept.forEach((_quote, index) => this.indexQuote(record, index));
@@ -189,7 +191,7 @@ export class QuoteMatcher implements ClusterSource {
    * hundreds. False, with nothing changed, when a posting to unindex is out of removal's reach
    * (the caller then replaces the article whole, leaving such postings stale in a retired slot).
    */
-  private replaceInPlace(old: ArticleRecord, content: Omit<ArticleRecord, 'slot' | 'passageSlots'>, passageSpans: Int32Array): boolean {
+  private replaceInPlace(old: ArticleRecord, content: Omit<ArticleRecord, 'slot'>, passageSpans: Int32Array): boolean {
     const slot = old.slot;
     const quoteValue = (index: number): number => slot * MAX_QUOTES_PER_ARTICLE + index;
     const oldPassages = passageOffsets(old.passageSizes);
@@ -224,7 +226,7 @@ export class QuoteMatcher implements ClusterSource {
       this.passageArticle[passage] = -1;
       this.freePassages.push(passage);
     }
-    const passageSlots = new Int32Array(content.passageSizes.length);
+    const passageSlots = content.passageSlots;
     const changedPassage = new Set(changedPassages);
     for (let index = 0; index < passageSlots.length; index += 1) {
       if (changedPassage.has(index)) {
@@ -237,7 +239,7 @@ export class QuoteMatcher implements ClusterSource {
       this.passageStart[passage] = passageSpans[2 * index] ?? 0;
       this.passageEnd[passage] = passageSpans[2 * index + 1] ?? 0;
     }
-    const record: ArticleRecord = { ...content, slot, passageSlots };
+    const record: ArticleRecord = { ...content, slot };
     this.articles.set(old.id, record);
     this.bySlot[slot] = record;
     const changedQuote = new Set(changedQuotes);
@@ -681,13 +683,28 @@ function quoteIds(ids: Uint32Array, index: number): Uint32Array {
   return ids.subarray(ids[index] ?? 0, ids[index + 1] ?? 0);
 }
 
-/** The quotes' words as corpus ids (laid out as `ArticleRecord.wordIds`), and each quote's whole-sequence key. */
-function quoteWordIds(quoteCount: number, input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'wordIds' | 'wholeKeys'> {
+/** An article record's own arrays, zeroed, in one buffer (see SharedBuffer). */
+type OwnArrays = Pick<ArticleRecord, 'wordIds' | 'wholeKeys' | 'passageWords' | 'passageSizes' | 'passageSlots'>;
+
+function ownArrays(quoteCount: number, input: PreparedArticle): OwnArrays {
   const { packed, quoteBase } = input;
   let words = 0;
   for (let index = 0; index < quoteCount; index += 1) words += packed[quoteBase[index] ?? 0] ?? 0;
-  const wordIds = new Uint32Array(quoteCount + 1 + words);
-  const wholeKeys = new Int32Array(quoteCount);
+  const passageCount = input.passageSpans.length / 2;
+  const passageWords = input.passageWords.length - passageCount;
+  const space = new SharedBuffer(quoteCount + 1 + words + quoteCount + passageWords + 2 * passageCount);
+  return {
+    wordIds: space.uint32(quoteCount + 1 + words),
+    wholeKeys: space.int32(quoteCount),
+    passageWords: space.int32(passageWords),
+    passageSizes: space.int32(passageCount),
+    passageSlots: space.int32(passageCount),
+  };
+}
+
+/** Writes the quotes' words as corpus ids (laid out as `ArticleRecord.wordIds`), and each quote's whole-sequence key. */
+function quoteWordIds(quoteCount: number, input: PreparedArticle, ids: Uint32Array, { wordIds, wholeKeys }: OwnArrays): void {
+  const { packed, quoteBase } = input;
   let at = quoteCount + 1;
   for (let index = 0; index < quoteCount; index += 1) {
     const base = quoteBase[index] ?? 0;
@@ -697,14 +714,11 @@ function quoteWordIds(quoteCount: number, input: PreparedArticle, ids: Uint32Arr
     wholeKeys[index] = hashSequence(wordIds.subarray(at - n, at));
   }
   wordIds[quoteCount] = at;
-  return { wordIds, wholeKeys };
 }
 
-/** Each passage's distinct content words as corpus ids, passage after passage, and how many are each passage's. */
-function passageWordIds(input: PreparedArticle, ids: Uint32Array): Pick<ArticleRecord, 'passageWords' | 'passageSizes'> {
+/** Writes each passage's distinct content words as corpus ids, passage after passage, and how many are each passage's. */
+function passageWordIds(input: PreparedArticle, ids: Uint32Array, { passageWords, passageSizes }: OwnArrays): void {
   const passageCount = input.passageSpans.length / 2;
-  const passageSizes = new Int32Array(passageCount);
-  const passageWords = new Int32Array(input.passageWords.length - passageCount);
   let read = 0;
   let written = 0;
   for (let index = 0; index < passageCount; index += 1) {
@@ -712,7 +726,6 @@ function passageWordIds(input: PreparedArticle, ids: Uint32Array): Pick<ArticleR
     passageSizes[index] = distinct;
     for (let k = 0; k < distinct; k += 1) passageWords[written++] = ids[input.passageWords[read++] ?? 0] ?? 0;
   }
-  return { passageWords, passageSizes };
 }
 
 /** The indexes below `count` for which `holds` is true. */

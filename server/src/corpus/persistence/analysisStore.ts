@@ -2,7 +2,8 @@ import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'nod
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RememberedCounts } from '../articleAnalysis';
-import { preparedWords, type PreparedArticle } from '../matching/preparedArticle';
+import { preparedArrays, preparedIn, preparedWords, type PreparedArticle } from '../matching/preparedArticle';
+import { SharedBuffer } from '../matching/sharedBuffer';
 import { noteTabledWords, WordTable } from '../matching/wordTable';
 import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices, type EncodedAnalysis } from '../workers/analysisCodec';
 import type { AnalysedText } from '../workers/analysisMessages';
@@ -258,7 +259,8 @@ async function writeAtomically(folder: string, name: string, write: (file: FileH
 
 /**
  * Typed arrays that `deserialize` returns are views into the buffer it read: kept as they are,
- * any one of them would keep the whole file in memory for the session. Each gets its own copy.
+ * any one of them would keep the whole file in memory for the session. Each entry's arrays are
+ * copied into one buffer of its own (see SharedBuffer).
  * An entry that cannot be read is left out, as if it had never been stored; one whose word
  * positions do not fit the file's word table is read without them.
  */
@@ -271,17 +273,11 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
     await slices.yieldIfDue();
     const entry = readEntry(bytes);
     if (entry === null) continue;
-    const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = entry.matching;
-    const matching = {
-      words,
-      quoteSpans: quoteSpans.slice(),
-      packed: packed.slice(),
-      quoteBase: quoteBase.slice(),
-      passageSpans: passageSpans.slice(),
-      passageWords: passageWords.slice(),
-    };
-    if (table && entry.wordPositions) noteTabledWords(matching, table, entry.wordPositions.slice());
-    entries.set(hash, { stored: { encoded: { numbers: entry.encoded.numbers.slice(), strings: entry.encoded.strings }, matching } });
+    const wordPositions = table ? entry.wordPositions : undefined;
+    const space = SharedBuffer.sizedFor(entry.encoded.numbers, ...preparedArrays(entry.matching), wordPositions ?? []);
+    const matching = preparedIn(space, entry.matching);
+    if (table && wordPositions) noteTabledWords(matching, table, space.copyOf(wordPositions));
+    entries.set(hash, { stored: { encoded: { numbers: space.copyOf(entry.encoded.numbers), strings: entry.encoded.strings }, matching } });
   }
   return entries;
 }

@@ -1,5 +1,6 @@
 import type { Analysis, Attribution, AttributionKind, EntityKind, Outlet, Quote, QuoteStyle, Speaker, Span } from '../../engine';
-import type { PreparedArticle } from '../matching/preparedArticle';
+import { preparedArrays, preparedIn, type PreparedArticle } from '../matching/preparedArticle';
+import { SharedBuffer } from '../matching/sharedBuffer';
 import type { AnalysedText } from './analysisMessages';
 import { shared } from './sharedStrings';
 
@@ -342,8 +343,12 @@ export type PortableAnalysedText =
   | { readonly encoded: EncodedAnalysis; readonly analysis: null; readonly matching: PreparedArticle }
   | { readonly encoded: null; readonly analysis: Analysis; readonly matching: PreparedArticle };
 
+/** Its numbers travel in one buffer (see SharedBuffer), and stay in it on the other side. */
 export function portableAnalysedText(text: string, { analysis, matching }: AnalysedText): PortableAnalysedText {
-  return spanTextsAreSlices(text, analysis) ? { encoded: encodeAnalysis(analysis), analysis: null, matching } : { encoded: null, analysis, matching };
+  if (!spanTextsAreSlices(text, analysis)) return { encoded: null, analysis, matching: preparedIn(SharedBuffer.sizedFor(...preparedArrays(matching)), matching) };
+  const { numbers, strings } = encodeAnalysis(analysis);
+  const space = SharedBuffer.sizedFor(numbers, ...preparedArrays(matching));
+  return { encoded: { numbers: space.copyOf(numbers), strings }, analysis: null, matching: preparedIn(space, matching) };
 }
 
 /** The AnalysedText of `text` that `portable` holds, or null when it cannot be one of `text`. */
