@@ -62,6 +62,7 @@ const indexer = new WorkspaceIndexer(corpus, analyzer, {
   settingsOf: (folderUri) => settings.get(folderUri),
   isOpen: (uri) => documents.get(uri) !== undefined,
   log: (message) => connection.console.warn(message),
+  listed: (articles, seen) => annotations.listed(articles, seen),
 });
 const corpusStatus = new CorpusStatusReporter(connection, corpus, {
   speakers: () => links.speakerCount(),

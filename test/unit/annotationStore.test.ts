@@ -101,4 +101,42 @@ describe('the annotation store: sidecar files, safety and the overlay', () => {
     assert.equal(placed.find(({ annotation }) => annotation.quote.exact === 'Sunday')?.range, null);
     assert.deepEqual(placed.find(({ annotation }) => annotation.kind === 'quote')?.range, quote);
   });
+
+  describe('with a folder listing', () => {
+    /** A sidecar written by someone else, marking Reuters as an outlet. */
+    async function writeForeignSidecar(): Promise<void> {
+      const other = new AnnotationStore(host);
+      await other.add(uri, TEXT, [{ kind: 'outlet', action: 'mark', name: null, range: range('Reuters') }]);
+    }
+
+    it('takes a sidecar the listing did not see for missing, until a watcher reports it', async () => {
+      const store = new AnnotationStore(host);
+      store.listed([article], new Set([article]));
+      await writeForeignSidecar();
+      assert.equal(store.placed(uri, TEXT).length, 0, 'the listing is trusted on first load');
+      store.reload(uri);
+      assert.equal(store.placed(uri, TEXT).length, 1, 'the watcher news is read');
+    });
+
+    it('reads a sidecar the listing saw, and one a watcher reported before the first load', async () => {
+      await writeForeignSidecar();
+      const seenStore = new AnnotationStore(host);
+      seenStore.listed([article], new Set([article, sidecar()]));
+      assert.equal(seenStore.placed(uri, TEXT).length, 1);
+      const reportedStore = new AnnotationStore(host);
+      reportedStore.listed([article], new Set([article]));
+      reportedStore.reload(uri);
+      assert.equal(reportedStore.placed(uri, TEXT).length, 1);
+    });
+
+    it('asks the disk before writing, whatever the listing said', async () => {
+      const store = new AnnotationStore(host);
+      store.listed([article], new Set([article]));
+      await writeForeignSidecar();
+      assert.equal(store.placed(uri, TEXT).length, 0);
+      await store.add(uri, TEXT, [{ kind: 'speaker', action: 'mark', name: null, range: range('Bill de Blasio') }]);
+      const parsed = parseSidecar(sidecar(), readFileSync(sidecar(), 'utf8'));
+      assert.deepEqual(parsed.kind === 'valid' ? parsed.annotations.map((annotation) => annotation.kind).sort() : [], ['outlet', 'speaker']);
+    });
+  });
 });

@@ -17,14 +17,14 @@ describe('IncludedFiles: which files are articles', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('lists the default globs\' files under a workspace folder, and nothing else', async () => {
-    const files = await new IncludedFiles(root, DEFAULT_SETTINGS.include).list();
+    const files = (await new IncludedFiles(root, DEFAULT_SETTINGS.include).list()).included;
     assert.deepEqual(files.map((file) => file.slice(root.length + 1)), ['articles/c.txt', 'seeds/a.txt', 'seeds/deep/b.txt']);
   });
 
   it('matches a workspace opened on the seeds folder itself, as VS Code\'s filenamePatterns do', async () => {
     const included = new IncludedFiles(join(root, 'seeds'), DEFAULT_SETTINGS.include);
     assert.equal(included.includes(join(root, 'seeds', 'a.txt')), true);
-    assert.deepEqual((await included.list()).map((file) => file.slice(root.length + 1)), ['seeds/a.txt', 'seeds/deep/b.txt']);
+    assert.deepEqual((await included.list()).included.map((file) => file.slice(root.length + 1)), ['seeds/a.txt', 'seeds/deep/b.txt']);
   });
 
   it('follows user globs and never reaches outside the folder', () => {

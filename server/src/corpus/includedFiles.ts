@@ -25,11 +25,14 @@ export class IncludedFiles {
     return this.matches(toGlobPath(inside)) || this.matches(toGlobPath(path).replace(/^\/+/, ''));
   }
 
-  /** Absolute paths of every included file, sorted so indexing order is stable. */
-  async list(): Promise<string[]> {
-    if (this.globs.length === 0) return [];
+  /**
+   * Absolute paths of every included file, sorted so indexing order is stable, and of every
+   * file seen while listing them (included or not).
+   */
+  async list(): Promise<{ included: string[]; seen: ReadonlySet<string> }> {
+    if (this.globs.length === 0) return { included: [], seen: new Set() };
     const files = await glob(['**/*'], { cwd: this.folderPath, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
-    return files.filter((file) => this.includes(file)).sort();
+    return { included: files.filter((file) => this.includes(file)).sort(), seen: new Set(files) };
   }
 }
 

@@ -42,6 +42,8 @@ export interface IndexerHost {
   /** Whether an editor holds the file: then the editor's text wins over the disk's. */
   isOpen(uri: string): boolean;
   log(message: string): void;
+  /** A folder was listed for a scan: its article files, and every file the listing saw. */
+  listed?(articles: readonly string[], seen: ReadonlySet<string>): void;
 }
 
 /**
@@ -165,7 +167,9 @@ export class WorkspaceIndexer {
     this.folders = folders;
     const work: { path: string; maxFileSize: number }[] = [];
     for (const { files, maxFileSize } of folders.values()) {
-      for (const path of await files.list()) work.push({ path, maxFileSize });
+      const { included, seen } = await files.list();
+      this.host.listed?.(included, seen);
+      for (const path of included) work.push({ path, maxFileSize });
     }
     const wanted = new Set(work.map(({ path }) => pathToFileURL(path).toString()));
     for (const article of [...this.corpus.all()]) {
