@@ -53,6 +53,7 @@ export class AnalysisPool {
   private editorsOpen = false;
 
   private readonly size: number;
+  private readonly scriptExists: boolean;
 
   /**
    * At most `size` threads, and never more than the cores left beside the main thread: each
@@ -65,6 +66,8 @@ export class AnalysisPool {
     private readonly idleWorkerMs = IDLE_WORKER_MS,
   ) {
     this.size = Math.min(size, analysisWorkerCount(availableParallelism()));
+    // Asked once: the pool is asked whether it is threaded for every text.
+    this.scriptExists = workerScript !== null && existsSync(workerScript);
   }
 
   /** Worker threads running now. */
@@ -73,7 +76,7 @@ export class AnalysisPool {
   }
 
   get threaded(): boolean {
-    return this.workerScript !== null && existsSync(this.workerScript) && this.failures < MAX_FAILURES && this.size > 0;
+    return this.scriptExists && this.failures < MAX_FAILURES && this.size > 0;
   }
 
   /** `urgent` texts (an editor's) go before every queued file of a scan. */
