@@ -36,7 +36,10 @@ export function encodeTokens(text: string, analysis: Analysis, linkedQuoteIds: R
     previousLine = line;
     previousCharacter = character;
   });
-  return Array.from(scratch.subarray(0, length));
+  // A plain loop: Array.from over a typed array went through its iterator, an object per number.
+  const data = new Array<number>(length);
+  for (let index = 0; index < length; index++) data[index] = scratch[index] as number;
+  return data;
 }
 
 /** The one edit that turns `previous` into `current`: what differs between their common start and common end. */
