@@ -89,6 +89,28 @@ describe('sectioned analysis of long texts', function () {
     }
   });
 
+  it('re-analyses one section when a character is typed inside a paragraph, past its first characters', function () {
+    const random = seededRandom(5);
+    let text = LONG_TEXT;
+    let oneSection = 0;
+    let typed = 0;
+    for (let edit = 0; edit < 300; edit++) {
+      // A place inside a line of words: past its first cutKeyLength characters, before its last (which may close a sentence).
+      let at = Math.floor(random() * text.length);
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+      if (lineEnd - lineStart < sectioning.cutKeyLength + 2) continue;
+      at = Math.min(Math.max(at, lineStart + sectioning.cutKeyLength), lineEnd - 1);
+      const before = new Set(sectionTexts(text, articleSections(text)));
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      typed += 1;
+      const changed = sectionTexts(text, articleSections(text)).filter((section) => !before.has(section));
+      if (changed.length === 1) oneSection += 1;
+    }
+    // Never all: a section grown past maxSection is cut by position.
+    assert.ok(typed > 200 && oneSection >= 0.97 * typed, `${oneSection} of ${typed} keystrokes re-analysed one section`);
+  });
+
   it('gives every span of the joined analysis its place in the whole text, and numbers quotes anew', function () {
     const analysis = analyze(LONG_TEXT);
     assertSpansMatchText(LONG_TEXT, analysis);
