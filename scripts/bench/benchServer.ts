@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
 import { serverNodeArgs } from '../../common/serverProcess';
+import { answerClientRequests } from './headlessClient';
 
 /** The built server (dist/server.js) over Node IPC, as the extension drives it, with the figures a benchmark needs. */
 export class BenchServer {
@@ -30,11 +31,7 @@ export class BenchServer {
     connection.onNotification('articleLens/corpusStatus', (status: CorpusStatusParams) => server.onStatus(status));
     connection.onNotification('articleLens/documentStatus', () => undefined);
     connection.onNotification('window/logMessage', () => undefined);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('$/progress', () => undefined);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    answerClientRequests(connection);
     connection.listen();
     const initializationOptions: ArticleLensInitializationOptions = { storagePath };
     await connection.sendRequest('initialize', {

@@ -8,11 +8,12 @@ import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
 import { QuoteMatcher } from '../../server/src/corpus/matching';
 import { buildClusters, type ClusterSource } from '../../server/src/corpus/matching/clusters';
-import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { tabledWords } from '../../server/src/corpus/matching/wordTable';
 import { AnalysisPool } from '../../server/src/corpus/workers/analysisPool';
 import type { AnalysedText } from '../../server/src/corpus/workers/analysisMessages';
 import { analyze, type Analysis } from '../../server/src/engine';
+import { seededRandom } from '../../scripts/bench/corpusGenerator';
+import { plainAnalysis, typingEdit } from './support/typing';
 
 const repoRoot = resolve(__dirname, '../../..');
 const workerScript = join(repoRoot, 'dist', 'analysisWorker.js');
@@ -21,15 +22,6 @@ const seeds = readdirSync(join(repoRoot, 'seeds'))
   .sort()
   .map((file) => readFileSync(join(repoRoot, 'seeds', file), 'utf8'));
 const LIMIT = 2_000_000;
-
-/** A seeded pseudo-random source, so every run makes the same edits. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 const INSERTS = ['x', ' ', '"', '“', '”', '\n\n', ', said John Smith. ', 'Reuters ', ' according to officials', "'", 'The'];
 
@@ -40,19 +32,12 @@ function editedTexts(count: number, seed: number): string[] {
   let text = seeds[0] as string;
   for (let edit = 0; edit < count; edit++) {
     if (edit % 60 === 0) text = seeds[(edit / 60) % seeds.length] as string;
-    const at = Math.floor(random() * text.length);
-    if (random() < 0.6) text = text.slice(0, at) + (INSERTS[Math.floor(random() * INSERTS.length)] as string) + text.slice(at);
-    else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 6));
+    text = typingEdit(text, random, INSERTS);
     texts.push(text);
   }
   return texts;
 }
 
-/** The analysis and matcher input worked out plainly, on this thread. */
-function plain(text: string): AnalysedText {
-  const analysis = analyze(text);
-  return { analysis, matching: prepareArticle(text, analysis.quotes) };
-}
 
 function analysisOf(result: { analysis: Analysis | null }): Analysis {
   assert.ok(result.analysis, 'expected an analysis');
@@ -70,7 +55,7 @@ describe('fast paths give the plain analysis', function () {
       assert.equal(pool.threaded, true);
       const texts = [...seeds, ...edits];
       const results = await Promise.all(texts.map((text) => pool.analyse(text)));
-      texts.forEach((text, index) => assert.deepStrictEqual(results[index], plain(text), `text ${index}`));
+      texts.forEach((text, index) => assert.deepStrictEqual(results[index], plainAnalysis(text), `text ${index}`));
     } finally {
       await pool.dispose();
     }
@@ -82,7 +67,7 @@ describe('fast paths give the plain analysis', function () {
       const order: string[] = [];
       const queued = seeds.map((text, index) => pool.analyse(text).then((analysis) => (order.push(`seed${index}`), analysis)));
       const urgent = pool.analyse(edits[7] as string, true).then((analysis) => (order.push('urgent'), analysis));
-      assert.deepStrictEqual(await urgent, plain(edits[7] as string));
+      assert.deepStrictEqual(await urgent, plainAnalysis(edits[7] as string));
       await Promise.all(queued);
       // Two tasks were already handed to the worker; the urgent one comes right after them.
       assert.ok(order.indexOf('urgent') <= 2, order.join(', '));
@@ -94,12 +79,12 @@ describe('fast paths give the plain analysis', function () {
   it('idle workers are stopped, and the next text starts one again with the same results', async () => {
     const pool = new AnalysisPool(workerScript, 1, 50);
     try {
-      assert.deepStrictEqual(await pool.analyse(seeds[0] as string), plain(seeds[0] as string));
+      assert.deepStrictEqual(await pool.analyse(seeds[0] as string), plainAnalysis(seeds[0] as string));
       assert.equal(pool.running, 1);
       await new Promise((resume) => setTimeout(resume, 300));
       assert.equal(pool.running, 0, 'the idle worker was stopped');
       assert.equal(pool.threaded, true, 'a stopped idle worker is no failure');
-      assert.deepStrictEqual(await pool.analyse(seeds[1] as string), plain(seeds[1] as string));
+      assert.deepStrictEqual(await pool.analyse(seeds[1] as string), plainAnalysis(seeds[1] as string));
       assert.equal(pool.running, 1);
     } finally {
       await pool.dispose();
@@ -110,7 +95,7 @@ describe('fast paths give the plain analysis', function () {
     const pool = new AnalysisPool(workerScript, 1, 50);
     try {
       pool.keepOneForEditors(true);
-      assert.deepStrictEqual(await pool.analyse(seeds[0] as string, true), plain(seeds[0] as string));
+      assert.deepStrictEqual(await pool.analyse(seeds[0] as string, true), plainAnalysis(seeds[0] as string));
       await new Promise((resume) => setTimeout(resume, 300));
       assert.equal(pool.running, 1, 'kept while editors are open');
       pool.keepOneForEditors(false);
@@ -124,7 +109,7 @@ describe('fast paths give the plain analysis', function () {
   it('without a worker script the pool analyses in-process, with the same results', async () => {
     const pool = new AnalysisPool(join(repoRoot, 'no-such-worker.js'), 2);
     assert.equal(pool.threaded, false);
-    for (const text of [...seeds, ...edits.slice(0, 20)]) assert.deepStrictEqual(await pool.analyse(text), plain(text));
+    for (const text of [...seeds, ...edits.slice(0, 20)]) assert.deepStrictEqual(await pool.analyse(text), plainAnalysis(text));
   });
 
   it('the analyzer (in memory cache, in background, after edits and undos) equals analyze()', async () => {
@@ -269,7 +254,7 @@ describe('fast paths give the plain analysis', function () {
 
       const reopened = await AnalysisStore.open(folder, 'engine-1');
       assert.equal(reopened.size, seeds.length);
-      for (const text of seeds) assert.deepStrictEqual(reopened.get(contentHash(text), text), plain(text));
+      for (const text of seeds) assert.deepStrictEqual(reopened.get(contentHash(text), text), plainAnalysis(text));
       // A warm start reads the analyses from the store and they equal fresh ones.
       const reader = new ArticleAnalyzer(null);
       reader.useStore(AnalysisStore.open(folder, 'engine-1'));
@@ -288,7 +273,7 @@ describe('fast paths give the plain analysis', function () {
       const withBroken = await AnalysisStore.open(folder, 'engine-1');
       assert.equal(withBroken.size, seeds.length - 1, 'only the broken entry is left out');
       assert.equal(withBroken.get(brokenHash, ''), undefined);
-      for (const text of seeds) if (contentHash(text) !== brokenHash) assert.deepStrictEqual(withBroken.get(contentHash(text), text), plain(text));
+      for (const text of seeds) if (contentHash(text) !== brokenHash) assert.deepStrictEqual(withBroken.get(contentHash(text), text), plainAnalysis(text));
       const files = readdirSync(folder);
       assert.ok(files.length > 1, 'the index is spread over several files');
       writeFileSync(join(folder, files[0] as string), Buffer.from('not an index at all'));
@@ -296,7 +281,7 @@ describe('fast paths give the plain analysis', function () {
       assert.ok(partly < seeds.length, 'the entries of a corrupt file are ignored');
       for (const text of seeds) {
         const entry = (await AnalysisStore.open(folder, 'engine-1')).get(contentHash(text), text);
-        if (entry) assert.deepStrictEqual(entry, plain(text), 'the other files still give back what was analysed');
+        if (entry) assert.deepStrictEqual(entry, plainAnalysis(text), 'the other files still give back what was analysed');
       }
       for (const file of files) writeFileSync(join(folder, file), Buffer.from('not an index at all'));
       assert.equal((await AnalysisStore.open(folder, 'engine-1')).size, 0, 'corrupt files are ignored');

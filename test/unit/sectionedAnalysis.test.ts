@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { loadSeedMaterial, longArticle, seededRandom } from '../../scripts/bench/corpusGenerator';
 import { ArticleAnalyzer } from '../../server/src/corpus/articleAnalysis';
-import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { QuoteMatcher } from '../../server/src/corpus/matching/quoteMatcher';
 import { SectionedAnalysis } from '../../server/src/corpus/sectionedAnalysis';
 import { analysedText } from '../../server/src/corpus/workers/analysedText';
@@ -12,6 +11,7 @@ import { analyze, articleSections, joinSections, type Analysis, type Section } f
 import sectioning from '../../server/src/engine/data/sectioning.json';
 import { liveHeapBytes } from './support/heapUsed';
 import { readable } from './support/matcherInput';
+import { plainAnalysis, typingEdit } from './support/typing';
 
 const repoRoot = resolve(__dirname, '../../..');
 const material = loadSeedMaterial(join(repoRoot, 'seeds'));
@@ -25,18 +25,12 @@ function editedTexts(start: string, count: number, seed: number): string[] {
   const texts: string[] = [];
   let text = start;
   for (let edit = 0; edit < count; edit++) {
-    const at = Math.floor(random() * text.length);
-    if (random() < 0.6) text = text.slice(0, at) + (INSERTS[Math.floor(random() * INSERTS.length)] as string) + text.slice(at);
-    else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 6));
+    text = typingEdit(text, random, INSERTS);
     texts.push(text);
   }
   return texts;
 }
 
-function plain(text: string): AnalysedText {
-  const analysis = analyze(text);
-  return { analysis, matching: prepareArticle(text, analysis.quotes) };
-}
 
 function sectionTexts(text: string, sections: readonly Section[]): string[] {
   return sections.map(({ start, end }) => text.slice(start, end));
@@ -145,7 +139,7 @@ describe('sectioned analysis of long texts', function () {
   it('remembers sections across edits and still gives the plain analysis of the whole text', async function () {
     const sectioned = new SectionedAnalysis(async (text) => analysedText(text, analyze(text)));
     for (const text of editedTexts(LONG_TEXT, 80, 5)) {
-      assert.deepEqual(readable(await sectioned.analyse(text, true)), readable(plain(text)));
+      assert.deepEqual(readable(await sectioned.analyse(text, true)), readable(plainAnalysis(text)));
     }
   });
 
@@ -177,7 +171,7 @@ describe('sectioned analysis of long texts', function () {
   // A remembered section keyed by a slice of the document would keep that whole version alive:
   // 89 versions of the 100 KB article (18 MB) were found in the server's heap after 150 keystrokes.
   it('keeps no earlier version of the document alive through the sections it remembers', async function () {
-    const empty: AnalysedText = plain('');
+    const empty: AnalysedText = plainAnalysis('');
     const sectioned = new SectionedAnalysis(async () => empty, 100_000_000);
     // Two-byte text (curly quotes), four times the length analysed whole: each version is about 256 KB of heap.
     const long = `${LONG_TEXT}\n\n${LONG_TEXT}`.replaceAll('"', '“');
@@ -201,7 +195,7 @@ describe('sectioned analysis of long texts', function () {
       for (const text of editedTexts(LONG_TEXT, 40, 9)) {
         const result = await analyzer.analyseInBackground('file:///long.txt', text, 2_000_000, true);
         assert.ok(result.matching);
-        assert.deepEqual(readable({ analysis: result.analysis, matching: result.matching }), readable(plain(text)));
+        assert.deepEqual(readable({ analysis: result.analysis, matching: result.matching }), readable(plainAnalysis(text)));
       }
     } finally {
       await pool.dispose();

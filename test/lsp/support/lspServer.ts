@@ -5,6 +5,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { InitializeResult, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS, type ArticleLensSettings, type CorpusStatusParams, type DocumentStatusParams } from '../../../common/protocol';
 import { serverNodeArgs } from '../../../common/serverProcess';
+import { answerClientRequests } from '../../../scripts/bench/headlessClient';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
@@ -61,11 +62,7 @@ export class LspServer {
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string; severity?: number }[] }) => {
       server?.diagnostics.set(params.uri, params.diagnostics);
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('$/progress', () => undefined);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    answerClientRequests(connection);
     connection.listen();
     // A server that dies on start (a bundling error) fails the test at once instead of at its timeout.
     const exited = new Promise<never>((_, reject) => {
