@@ -105,6 +105,22 @@ describe('sectioned analysis of long texts', function () {
     assert.ok(typed > 200 && oneSection >= 0.97 * typed, `${oneSection} of ${typed} keystrokes re-analysed one section`);
   });
 
+  it('re-analyses one section when a new paragraph is begun between two others', function () {
+    let blankLines = 0;
+    let oneSection = 0;
+    const before = new Set(sectionTexts(LONG_TEXT, articleSections(LONG_TEXT)));
+    for (let at = LONG_TEXT.indexOf('\n\n'); at >= 0; at = LONG_TEXT.indexOf('\n\n', at + 1)) {
+      // The first letters typed on the empty line between two paragraphs.
+      for (const typed of ['x', 'xy', 'xyz']) {
+        const text = `${LONG_TEXT.slice(0, at + 1)}${typed}${LONG_TEXT.slice(at + 1)}`;
+        blankLines += 1;
+        if (sectionTexts(text, articleSections(text)).filter((section) => !before.has(section)).length === 1) oneSection += 1;
+      }
+    }
+    assert.ok(blankLines > 100, `${blankLines} places to type`);
+    assert.equal(oneSection, blankLines, `${oneSection} of ${blankLines} new paragraphs re-analysed one section`);
+  });
+
   it('gives every span of the joined analysis its place in the whole text, and numbers quotes anew', function () {
     const analysis = analyze(LONG_TEXT);
     assertSpansMatchText(LONG_TEXT, analysis);

@@ -6,7 +6,7 @@ export interface Section {
   end: number;
 }
 
-const { wholeTextLimit, minSection, maxSection, cutOneIn, cutKeyLength } = sectioning;
+const { wholeTextLimit, minSection, maxSection, cutOneIn, cutKeyLength, shortestParagraph } = sectioning;
 // A paragraph may end a section only when it closes a sentence: after "Smith said:" the quote belongs with it.
 const CLOSES_SENTENCE = /[.!?…]["”’')\]]*[ \t\r\u00a0]*$/u;
 
@@ -20,18 +20,22 @@ const CLOSES_SENTENCE = /[.!?…]["”’')\]]*[ \t\r\u00a0]*$/u;
  * stay the same. Only the first characters: a hash of the whole line moved a cut whenever a
  * character was typed anywhere in a paragraph, and the keystroke re-analysed two sections or
  * more (32 of 400 keystrokes spread over the bench's 100 KB article, 14 with the first 8).
+ * Lines of a few characters are left out of the decision: the first letter of a new paragraph,
+ * typed between two others, closes no sentence, and took the cut away from the paragraph after
+ * it, and with it the cuts after that until their lengths fell in step again (59 of 2,000
+ * keystrokes spread over that article re-analysed two sections or more; 15 without fragments).
  */
 export function articleSections(text: string): Section[] {
   if (text.length <= wholeTextLimit) return [{ start: 0, end: text.length }];
   const sections: Section[] = [];
   let sectionStart = 0;
-  // The last line with words: where it starts and ends (no line is cut out of the text unless asked about).
+  // The last paragraph (a line with words, not a fragment): where it starts and ends (no line is cut out of the text unless asked about).
   let previous = { start: 0, end: 0 };
   let lineStart = 0;
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    if (!isBlank(text, lineStart, lineEnd)) {
+    if (lineEnd - lineStart >= shortestParagraph && !isBlank(text, lineStart, lineEnd)) {
       const length = lineStart - sectionStart;
       const wanted = length >= maxSection || (length >= minSection && lineHash(text, lineStart, Math.min(lineEnd, lineStart + cutKeyLength)) % cutOneIn === 0);
       if (wanted && text.length - lineStart >= minSection && closesParagraph(text.slice(previous.start, previous.end))) {
