@@ -24,6 +24,8 @@ const CLOSES_SENTENCE = /[.!?…]["”’')\]]*[ \t\r\u00a0]*$/u;
  * typed between two others, closes no sentence, and took the cut away from the paragraph after
  * it, and with it the cuts after that until their lengths fell in step again (59 of 2,000
  * keystrokes spread over that article re-analysed two sections or more; 15 without fragments).
+ * A keystroke costs the engine's time on the section typed in, which grows with its length:
+ * past maxSection a section is cut at the next paragraph that allows it, whatever its hash.
  */
 export function articleSections(text: string): Section[] {
   if (text.length <= wholeTextLimit) return [{ start: 0, end: text.length }];
