@@ -200,6 +200,12 @@ export interface CorpusStatusParams {
   quotes: number;
   /** Quotes that another article carries too. */
   linkedQuotes: number;
+  /**
+   * Goes up each time the counts are worked out afresh, changed or not. Views of the corpus
+   * (the Quote Map, the Speakers view) ask again when it does: an edit inside a quote, or a file
+   * changed on disk, that leaves every count as it was still reaches them (once typing pauses).
+   */
+  countedRevision: number;
 }
 
 /** Server -> client: the workspace corpus's counts, after indexing and after each change. */

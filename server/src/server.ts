@@ -68,6 +68,7 @@ const corpusStatus = new CorpusStatusReporter(connection, corpus, {
   speakers: () => links.speakerCount(),
   linkedQuotes: () => links.linkedQuoteCount(),
   counting: () => links.counting,
+  revision: () => links.countedRevision,
 });
 links.onDidCount(() => {
   corpusStatus.sendNow();

@@ -25,7 +25,7 @@ describe('corpus status', () => {
     const set = (uri: string, text: string): void => void corpus.set(uri, text, 'disk', 0, analyzer.analyse(uri, text, LIMIT));
     set('file:///before.txt', TEXTS[0] as string);
     const connection = { sendNotification: async () => undefined } as unknown as Connection;
-    const reporter = new CorpusStatusReporter(connection, corpus, { speakers: () => 0, linkedQuotes: () => 0, counting: () => false });
+    const reporter = new CorpusStatusReporter(connection, corpus, { speakers: () => 0, linkedQuotes: () => 0, counting: () => false, revision: () => 7 });
     const check = (step: string): void => {
       const { articles, skipped, quotes } = reporter.current();
       assert.deepEqual({ articles, skipped, quotes }, recounted(corpus), step);
@@ -37,7 +37,8 @@ describe('corpus status', () => {
       else set(uri, TEXTS[step % TEXTS.length] as string);
       check(`step ${step}`);
     }
-    const { quotes, skipped } = reporter.current();
+    const { quotes, skipped, countedRevision } = reporter.current();
     assert.ok(quotes > 0 && skipped > 0, 'the steps covered quotes and skipped files');
+    assert.equal(countedRevision, 7, 'the revision of the counts is passed on');
   });
 });

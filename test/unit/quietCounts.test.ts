@@ -52,10 +52,30 @@ describe('counts after an editor’s changes', () => {
     assert.deepEqual(counts, [0, 2, 2, 3]);
   });
 
-  it('refresh views when indexing ends or a count changes while idle, not at every status', () => {
-    const status = (indexing: boolean, linkedQuotes = 1): CorpusStatusParams => ({ indexing, articles: 5, skipped: 0, speakers: 3, quotes: 4, linkedQuotes });
+  it('are worked out afresh after an edit that changes none of them, and say so by their revision', async function () {
+    this.timeout(10_000);
+    const corpus = new Corpus();
+    const analyzer = new ArticleAnalyzer(null);
+    const set = (uri: string, text: string, origin: 'disk' | 'editor'): void => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT));
+    set('file:///a.txt', QUOTE, 'disk');
+    set('file:///b.txt', `Filler. ${QUOTE}`, 'disk');
+    const links = new CorpusLinks(corpus, 10, null, '', 200);
+    await sleep(150);
+    const counted = { linkedQuotes: links.linkedQuoteCount(), revision: links.countedRevision };
+    assert.equal(counted.linkedQuotes, 2);
+    // A word changed inside b's quote: it no longer matches a's whole, but still carries part of it.
+    set('file:///b.txt', `Filler. ${QUOTE.replace('next week', 'next month')}`, 'editor');
+    await sleep(500);
+    assert.equal(links.linkedQuoteCount(), counted.linkedQuotes, 'the count is as it was');
+    assert.ok(links.countedRevision > counted.revision, 'yet it was worked out again, and the revision says so');
+  });
+
+  it('refresh views when indexing ends, or when the counts are worked out again while idle, not at every status', () => {
+    const status = (indexing: boolean, linkedQuotes = 1, countedRevision = 1): CorpusStatusParams => ({ indexing, articles: 5, skipped: 0, speakers: 3, quotes: 4, linkedQuotes, countedRevision });
     const settled = new CorpusSettled();
-    const seen = [status(false), status(true), status(true), status(false), status(false), status(false), status(false, 2), status(false, 2)].map((next) => settled.changed(next));
-    assert.deepEqual(seen, [true, false, false, true, false, false, true, false]);
+    const seen = [status(false), status(true), status(true), status(false), status(false), status(false), status(false, 2), status(false, 2), status(false, 2, 2), status(false, 2, 2)].map((next) =>
+      settled.changed(next),
+    );
+    assert.deepEqual(seen, [true, false, false, true, false, false, true, false, true, false]);
   });
 });

@@ -47,6 +47,7 @@ export class CorpusLinks {
   private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
   private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
   private counts = { speakers: 0, linkedQuotes: 0 };
+  private countsWorkedOut = 0;
   /**
    * `stale`: the counts lag behind the corpus. `pending`: they do because files changed (a scan,
    * a watcher), and the status says so until they are counted (`counting`); an editor's changes
@@ -82,6 +83,11 @@ export class CorpusLinks {
   /** Called when the corpus-wide counts have been worked out afresh. */
   onDidCount(listener: () => void): void {
     this.countListeners.push(listener);
+  }
+
+  /** How many times the counts have been worked out, changed or not: what the corpus's views follow. */
+  get countedRevision(): number {
+    return this.countsWorkedOut;
   }
 
   /** True while the counts lag behind changed files (they are worked out a while after the corpus settles). */
@@ -241,6 +247,7 @@ export class CorpusLinks {
 
   private finishCount(speakers: number, linkedQuotes: number): void {
     this.counts = { speakers, linkedQuotes };
+    this.countsWorkedOut += 1;
     this.recount.stale = false;
     this.recount.pending = false;
     this.countListeners.forEach((listener) => listener());

@@ -7,6 +7,8 @@ export interface CorpusCounts {
   linkedQuotes(): number;
   /** True while the two counts above are still being worked out: indexing is not over until they are. */
   counting(): boolean;
+  /** How many times the counts have been worked out. */
+  revision(): number;
 }
 
 /** Sends the corpus's counts to the client, at most every `delayMs` while files stream in. */
@@ -55,6 +57,7 @@ export class CorpusStatusReporter {
       ...this.totals,
       speakers: this.counts.speakers(),
       linkedQuotes: this.counts.linkedQuotes(),
+      countedRevision: this.counts.revision(),
     };
   }
 

@@ -38,7 +38,7 @@ async function placeOf(article: string, phrase: string): Promise<Place> {
   return { uri: uri.toString(), article, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } };
 }
 
-const status = (indexing: boolean): CorpusStatusParams => ({ indexing, articles: 5, skipped: 0, speakers: 3, quotes: 4, linkedQuotes: 1 });
+const status = (indexing: boolean): CorpusStatusParams => ({ indexing, articles: 5, skipped: 0, speakers: 3, quotes: 4, linkedQuotes: 1, countedRevision: 1 });
 
 async function activateExtension(): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
