@@ -9,12 +9,17 @@ import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
 const LIMIT = 1_000_000;
 const QUOTE = '"The harbour will reopen next week," Mayor Ann Smith said on Monday.';
 
+/** An empty corpus, and how to put an article's analysed text in it, from a file or an editor. */
+function analysedCorpus(): { corpus: Corpus; set: (uri: string, text: string, origin: 'disk' | 'editor') => void } {
+  const corpus = new Corpus();
+  const analyzer = new ArticleAnalyzer(null);
+  return { corpus, set: (uri, text, origin) => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT)) };
+}
+
 describe('counts after an editor’s changes', () => {
   it('are worked out quietly once typing pauses, while changed files are reported as counting', async function () {
     this.timeout(10_000);
-    const corpus = new Corpus();
-    const analyzer = new ArticleAnalyzer(null);
-    const set = (uri: string, text: string, origin: 'disk' | 'editor'): void => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT));
+    const { corpus, set } = analysedCorpus();
     set('file:///a.txt', QUOTE, 'disk');
     const links = new CorpusLinks(corpus, 10, null, '', 400);
     const counts: number[] = [];
@@ -54,9 +59,7 @@ describe('counts after an editor’s changes', () => {
 
   it('are worked out afresh after an edit that changes none of them, and say so by their revision', async function () {
     this.timeout(10_000);
-    const corpus = new Corpus();
-    const analyzer = new ArticleAnalyzer(null);
-    const set = (uri: string, text: string, origin: 'disk' | 'editor'): void => void corpus.set(uri, text, origin, origin === 'editor' ? 1 : 0, analyzer.analyse(uri, text, LIMIT));
+    const { corpus, set } = analysedCorpus();
     set('file:///a.txt', QUOTE, 'disk');
     set('file:///b.txt', `Filler. ${QUOTE}`, 'disk');
     const links = new CorpusLinks(corpus, 10, null, '', 200);
