@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 const MODULUS = 1n << 160n;
 
@@ -18,7 +18,7 @@ export class CorpusFingerprint {
     if (fingerprint === null) {
       this.digests.delete(uri);
     } else {
-      const digest = BigInt(`0x${createHash('sha1').update(`${uri}\t${fingerprint}`).digest('hex')}`);
+      const digest = BigInt(`0x${hash('sha1', `${uri}\t${fingerprint}`)}`);
       this.digests.set(uri, digest);
       this.sum += digest;
     }

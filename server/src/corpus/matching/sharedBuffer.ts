@@ -31,6 +31,20 @@ export class SharedBuffer {
     return array;
   }
 
+  /** Signed numbers copied into this buffer from their bytes (in the platform's byte order). */
+  int32Of(bytes: Uint8Array): Int32Array {
+    const array = this.int32(bytes.length / 4);
+    new Uint8Array(array.buffer, array.byteOffset, bytes.length).set(bytes);
+    return array;
+  }
+
+  /** Unsigned numbers copied into this buffer from their bytes (in the platform's byte order). */
+  uint32Of(bytes: Uint8Array): Uint32Array {
+    const array = this.uint32(bytes.length / 4);
+    new Uint8Array(array.buffer, array.byteOffset, bytes.length).set(bytes);
+    return array;
+  }
+
   /** A copy of `array` in this buffer. */
   copyOf<T extends Int32Array | Uint32Array>(array: T): T {
     const copy = (array instanceof Int32Array ? this.int32(array.length) : this.uint32(array.length)) as T;

@@ -2,33 +2,22 @@ import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'nod
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RememberedCounts } from '../articleAnalysis';
-import { preparedArrays, preparedIn, preparedWords, type PreparedArticle } from '../matching/preparedArticle';
-import { SharedBuffer } from '../matching/sharedBuffer';
+import { preparedWords } from '../matching/preparedArticle';
 import { noteTabledWords, WordTable } from '../matching/wordTable';
-import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices, type EncodedAnalysis } from '../workers/analysisCodec';
+import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices } from '../workers/analysisCodec';
 import type { AnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
 import { readShard, writeShard } from './shardFile';
+import { storedEntryBytes, storedEntryFrom, type StoredEntry } from './storedEntry';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v8.${shard.toString(16)}.bin`;
+const SHARD_FILE = (shard: number): string => `analysis-index.v9.${shard.toString(16)}.bin`;
 /** The key, in each shard file, of the words of all its entries' matcher inputs (entries are keyed by content hash, never by this). */
 const WORD_TABLE_KEY = 'words';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
-
-/** What the store writes of an analysis: encoded (see analysisCodec), with the quote matcher's input. */
-interface StoredEntry {
-  readonly encoded: EncodedAnalysis;
-  readonly matching: PreparedArticle;
-}
-
-/** A stored entry as written to its file: its matcher input's words also as positions in the file's word table. */
-interface WrittenEntry extends StoredEntry {
-  readonly wordPositions: Uint32Array;
-}
 
 /**
  * One entry in memory: as read from disk (decoded when first asked for, with the text it is
@@ -202,7 +191,7 @@ async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeS
     await slices.yieldIfDue();
     const stored = storedOf(entry);
     const wordPositions = positions.get(hash);
-    if (stored && wordPositions) yield [hash, serialize({ ...stored, wordPositions } satisfies WrittenEntry)];
+    if (stored && wordPositions) yield [hash, storedEntryBytes({ ...stored, wordPositions })];
   }
 }
 
@@ -258,11 +247,10 @@ async function writeAtomically(folder: string, name: string, write: (file: FileH
 }
 
 /**
- * Typed arrays that `deserialize` returns are views into the buffer it read: kept as they are,
- * any one of them would keep the whole file in memory for the session. Each entry's arrays are
- * copied into one buffer of its own (see SharedBuffer).
- * An entry that cannot be read is left out, as if it had never been stored; one whose word
- * positions do not fit the file's word table is read without them.
+ * Each entry's arrays are copied out of the file read into one buffer of their own (see
+ * storedEntryFrom): views into the file would keep all of it in memory as long as any one entry
+ * lived. An entry that cannot be read is left out, as if it had never been stored; one whose
+ * word positions do not fit the file's word table is read without them.
  */
 async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: TimeSlices): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
@@ -271,24 +259,12 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
   for (const [hash, bytes] of stored) {
     if (hash === WORD_TABLE_KEY) continue;
     await slices.yieldIfDue();
-    const entry = readEntry(bytes);
+    const entry = storedEntryFrom(bytes);
     if (entry === null) continue;
-    const wordPositions = table ? entry.wordPositions : undefined;
-    const space = SharedBuffer.sizedFor(entry.encoded.numbers, ...preparedArrays(entry.matching), wordPositions ?? []);
-    const matching = preparedIn(space, entry.matching);
-    if (table && wordPositions) noteTabledWords(matching, table, space.copyOf(wordPositions));
-    entries.set(hash, { stored: { encoded: { numbers: space.copyOf(entry.encoded.numbers), strings: entry.encoded.strings }, matching } });
+    if (table) noteTabledWords(entry.matching, table, entry.wordPositions);
+    entries.set(hash, { stored: { encoded: entry.encoded, matching: entry.matching } });
   }
   return entries;
-}
-
-function readEntry(bytes: Uint8Array): (StoredEntry & Partial<WrittenEntry>) | null {
-  try {
-    const entry: unknown = deserialize(bytes);
-    return isStoredEntry(entry) ? entry : null;
-  } catch {
-    return null;
-  }
 }
 
 function isStoredCounts(value: unknown): value is StoredCounts {
@@ -301,29 +277,4 @@ function isCounts(value: unknown): value is RememberedCounts {
   if (typeof value !== 'object' || value === null) return false;
   const { fingerprint, speakers, linkedQuotes } = value as Partial<RememberedCounts>;
   return typeof fingerprint === 'string' && typeof speakers === 'number' && typeof linkedQuotes === 'number';
-}
-
-function isStoredEntry(value: unknown): value is StoredEntry & Partial<WrittenEntry> {
-  if (typeof value !== 'object' || value === null) return false;
-  const { encoded, matching, wordPositions } = value as Partial<WrittenEntry>;
-  return isPreparedArticle(matching) && isEncodedAnalysis(encoded) && (wordPositions === undefined || wordPositions instanceof Uint32Array);
-}
-
-function isEncodedAnalysis(value: unknown): value is EncodedAnalysis {
-  if (typeof value !== 'object' || value === null) return false;
-  const { numbers, strings } = value as Partial<EncodedAnalysis>;
-  return numbers instanceof Int32Array && Array.isArray(strings) && strings.every((string) => typeof string === 'string');
-}
-
-function isPreparedArticle(value: unknown): value is PreparedArticle {
-  if (typeof value !== 'object' || value === null) return false;
-  const { words, quoteSpans, packed, quoteBase, passageSpans, passageWords } = value as Partial<PreparedArticle>;
-  return (
-    typeof words === 'string' &&
-    quoteSpans instanceof Int32Array &&
-    packed instanceof Uint32Array &&
-    quoteBase instanceof Uint32Array &&
-    passageSpans instanceof Int32Array &&
-    passageWords instanceof Int32Array
-  );
 }

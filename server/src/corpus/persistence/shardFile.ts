@@ -1,14 +1,16 @@
 import type { FileHandle } from 'node:fs/promises';
+import { endianness } from 'node:os';
 
 /**
- * The layout of one file of the persisted index: a magic string, the engine build the entries
- * were made by, then each entry framed by its lengths (key, then bytes). Entries are appended
+ * The layout of one file of the persisted index: a magic string (naming the byte order entries'
+ * numbers are in, see storedEntry), the engine build the entries were made by, then each entry
+ * framed by its lengths (key, then bytes). Entries are appended
  * one by one through a single reused buffer: serialising a whole file's entries before writing
  * any left tens of megabytes of freed buffers that the allocator never gave back to the system.
  * A frame that cannot be read costs that entry alone; a file cut short keeps the entries before
  * the cut.
  */
-const MAGIC = Buffer.from('ARTICLE-LENS-INDEX\n', 'latin1');
+const MAGIC = Buffer.from(`ARTICLE-LENS-INDEX ${endianness()}\n`, 'latin1');
 const KEY_LENGTH_BYTES = 2;
 const BYTES_LENGTH_BYTES = 4;
 /** How much is gathered before each write to the file. */

@@ -226,7 +226,10 @@ class Decoder {
   }
 
   list<T>(item: () => T): T[] {
-    return Array.from({ length: this.reader.count() }, item);
+    const items: T[] = [];
+    // A loop rather than Array.from({ length }, item): V8 runs that generic path several times slower (10x in a micro-benchmark of short lists).
+    for (let left = this.reader.count(); left > 0; left--) items.push(item());
+    return items;
   }
 
   quote(): Quote {

@@ -1,0 +1,97 @@
+import { preparedArrays, type PreparedArticle } from '../matching/preparedArticle';
+import { SharedBuffer } from '../matching/sharedBuffer';
+import type { EncodedAnalysis } from '../workers/analysisCodec';
+
+/** What the store keeps of an analysis: encoded (see analysisCodec), with the quote matcher's input. */
+export interface StoredEntry {
+  readonly encoded: EncodedAnalysis;
+  readonly matching: PreparedArticle;
+}
+
+/** A stored entry as its file holds it: with its matcher input's words also as positions in the file's word table (see WordTable). */
+export interface WrittenEntry extends StoredEntry {
+  readonly wordPositions: Uint32Array;
+}
+
+/**
+ * How many numbers each of an entry's arrays holds, in the order they follow the header
+ * (`arraysOf`), then the byte lengths of its words and of its names and kinds.
+ */
+const HEADER_FIELDS = 9;
+const ARRAYS = 7;
+
+function arraysOf({ encoded, matching, wordPositions }: WrittenEntry): readonly (Int32Array | Uint32Array)[] {
+  return [encoded.numbers, ...preparedArrays(matching), wordPositions];
+}
+
+/**
+ * An entry's bytes: a header of lengths, its arrays' numbers as they lie in memory, its words
+ * (UTF-8) and its table of names and kinds (JSON). Reading them back copies the numbers into one
+ * buffer and decodes two strings: reading entries with `v8.deserialize` built every array and
+ * string as an object first, and took a warm start's thread twice as long.
+ * Numbers are in the platform's byte order: a file of the other order is no shard (see shardFile).
+ */
+export function storedEntryBytes(entry: WrittenEntry): Uint8Array {
+  const arrays = arraysOf(entry);
+  const words = Buffer.from(entry.matching.words, 'utf8');
+  const strings = Buffer.from(JSON.stringify(entry.encoded.strings), 'utf8');
+  const numbers = arrays.reduce((sum, array) => sum + array.length, 0);
+  const bytes = new Uint8Array(4 * (HEADER_FIELDS + numbers) + words.length + strings.length);
+  const header = new Uint32Array(bytes.buffer, 0, HEADER_FIELDS);
+  arrays.forEach((array, index) => (header[index] = array.length));
+  header[ARRAYS] = words.length;
+  header[ARRAYS + 1] = strings.length;
+  let at = 4 * HEADER_FIELDS;
+  for (const array of arrays) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at += array.byteLength;
+  }
+  bytes.set(words, at);
+  bytes.set(strings, at + words.length);
+  return bytes;
+}
+
+/**
+ * The entry `bytes` hold, its arrays in one buffer of its own (see SharedBuffer), or null when
+ * they cannot be one: lengths that do not add up, names that are not a list of strings. The
+ * numbers themselves are checked when the analysis is decoded (decodeAnalysis).
+ */
+export function storedEntryFrom(bytes: Uint8Array): WrittenEntry | null {
+  if (bytes.length < 4 * HEADER_FIELDS) return null;
+  const header = new Uint32Array(HEADER_FIELDS);
+  new Uint8Array(header.buffer).set(bytes.subarray(0, 4 * HEADER_FIELDS));
+  let numbers = 0;
+  for (let index = 0; index < ARRAYS; index += 1) numbers += header[index] as number;
+  const wordsAt = 4 * (HEADER_FIELDS + numbers);
+  const stringsAt = wordsAt + (header[ARRAYS] as number);
+  if (stringsAt + (header[ARRAYS + 1] as number) !== bytes.length) return null;
+  const strings = namesFrom(bytes.subarray(stringsAt));
+  if (strings === null) return null;
+  const space = new SharedBuffer(numbers);
+  let at = 4 * HEADER_FIELDS;
+  let arraysRead = 0;
+  const next = (): Uint8Array => {
+    const length = 4 * (header[arraysRead++] as number);
+    at += length;
+    return bytes.subarray(at - length, at);
+  };
+  const encodedNumbers = space.int32Of(next());
+  const matching: PreparedArticle = {
+    words: Buffer.from(bytes.buffer, bytes.byteOffset + wordsAt, stringsAt - wordsAt).toString('utf8'),
+    quoteSpans: space.int32Of(next()),
+    packed: space.uint32Of(next()),
+    quoteBase: space.uint32Of(next()),
+    passageSpans: space.int32Of(next()),
+    passageWords: space.int32Of(next()),
+  };
+  return { encoded: { numbers: encodedNumbers, strings }, matching, wordPositions: space.uint32Of(next()) };
+}
+
+function namesFrom(bytes: Uint8Array): string[] | null {
+  try {
+    const names: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+    return Array.isArray(names) && names.every((name) => typeof name === 'string') ? names : null;
+  } catch {
+    return null;
+  }
+}
