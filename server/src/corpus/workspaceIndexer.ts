@@ -91,7 +91,8 @@ export class WorkspaceIndexer {
     if (path === null || this.host.isOpen(uri)) return;
     const folder = [...this.folders.values()].find(({ files }) => files.includes(path));
     if (!folder) return;
-    await this.indexFile(path, folder.maxFileSize);
+    // The uri as a scan spells it, whichever way the watcher spelled it.
+    await this.indexFile(path, pathToFileURL(path).toString(), folder.maxFileSize);
     this.saveSoon();
   }
 
@@ -165,13 +166,13 @@ export class WorkspaceIndexer {
       folders.set(folderUri, { files: new IncludedFiles(path, include), maxFileSize });
     }
     this.folders = folders;
-    const work: { path: string; maxFileSize: number }[] = [];
+    const work: { path: string; uri: string; maxFileSize: number }[] = [];
     for (const { files, maxFileSize } of folders.values()) {
       const { included, seen } = await files.list();
       this.host.listed?.(included, seen);
-      for (const path of included) work.push({ path, maxFileSize });
+      for (const path of included) work.push({ path, uri: pathToFileURL(path).toString(), maxFileSize });
     }
-    const wanted = new Set(work.map(({ path }) => pathToFileURL(path).toString()));
+    const wanted = new Set(work.map(({ uri }) => uri));
     for (const article of [...this.corpus.all()]) {
       if (article.origin === 'disk' && !wanted.has(article.uri)) this.corpus.delete(article.uri);
     }
@@ -184,8 +185,8 @@ export class WorkspaceIndexer {
       while (next < work.length && generation === this.generation) {
         await slices.yieldIfDue();
         if (next >= work.length || generation !== this.generation) break;
-        const { path, maxFileSize } = work[next++]!;
-        await this.indexFile(path, maxFileSize);
+        const { path, uri, maxFileSize } = work[next++]!;
+        await this.indexFile(path, uri, maxFileSize);
         progress.report(++done, work.length, path);
       }
     };
@@ -207,8 +208,7 @@ export class WorkspaceIndexer {
    * holds is still analysed: it is persisted, so the next session's editor on the same text
    * finds its analysis stored rather than waiting for a worker to start.
    */
-  private async indexFile(path: string, maxFileSize: number): Promise<void> {
-    const uri = pathToFileURL(path).toString();
+  private async indexFile(path: string, uri: string, maxFileSize: number): Promise<void> {
     // A newer read of the same file (a watcher event during the scan) wins over this one.
     const read = ++this.lastRead;
     this.reads.set(uri, read);
