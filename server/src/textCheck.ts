@@ -21,7 +21,7 @@ export function checkArticleText(text: string, maxFileSize: number): TextProblem
       message: `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (setting articleLens.maxFileSize).`,
     };
   }
-  if (text.trim().length === 0) {
+  if (!/\S/.test(text)) {
     return { reason: 'empty', message: 'Nothing to analyse: the file is empty.' };
   }
   const sample = text.slice(0, 65_536);
@@ -32,7 +32,7 @@ export function checkArticleText(text: string, maxFileSize: number): TextProblem
       message: 'Not analysed: the file looks binary (it contains NUL or control characters), not a plain-text article.',
     };
   }
-  const replacements = sample.split(REPLACEMENT_CHARACTER).length - 1;
+  const replacements = sample.includes(REPLACEMENT_CHARACTER) ? sample.split(REPLACEMENT_CHARACTER).length - 1 : 0;
   if (replacements > 0 && replacements >= sample.length / 1000) {
     return {
       reason: 'encoding',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import picomatch from 'picomatch';
 import { DEFAULT_SETTINGS } from '../../common/protocol';
 import { IncludedFiles } from '../../server/src/corpus/includedFiles';
 
@@ -31,5 +32,16 @@ describe('IncludedFiles: which files are articles', () => {
     const included = new IncludedFiles(join(root, 'notes'), ['**/*.txt']);
     assert.equal(included.includes(join(root, 'notes', 'd.txt')), true);
     assert.equal(included.includes(join(root, 'seeds', 'a.txt')), false);
+  });
+
+  it("answers as picomatch's own matcher does, for the default and user globs", () => {
+    const globs = [...DEFAULT_SETTINGS.include, '**/*.txt', 'news/*.md', '*.txt', '**/.drafts/*.txt', 'a?c/**/[0-9]*.txt', '{x,y}/**'];
+    const paths = ['a.txt', 'seeds/a.txt', 'seeds/deep/b.txt', '.hidden.txt', 'seeds/.x.txt', 'news/n.md', 'news/deep/n.md', 'node_modules/seeds/f.txt', 'x/.git/y.txt'];
+    const more = ['abc/1.txt', 'abc/q/2b.txt', 'x/y/z', 'y/.dot/file', '.drafts/d.txt', 'w/.drafts/d.txt', 'articles/c.txt', 'deep/articles/c.txt'];
+    for (const glob of globs) {
+      const included = new IncludedFiles('/w', [glob]);
+      const expected = picomatch([glob], { dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+      for (const path of [...paths, ...more]) assert.equal(included.includes(`/w/${path}`), expected(path) || expected(`w/${path}`), `${glob} on ${path}`);
+    }
   });
 });
