@@ -23,6 +23,18 @@ const shared = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The language server's own thread analyses only when workers cannot (inProcessEngine.ts): its
+ * `require` of the engine (the NLP library and lexicons, half the server's code) goes to a
+ * bundle of its own, so that a server start does not even parse it.
+ */
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/engine$/ }, (args) => (args.importer.endsWith('inProcessEngine.ts') ? { path: './engine.js', external: true } : undefined));
+  },
+};
+
 const extension = [
   // The quote map's page script runs in the webview, a browser.
   {
@@ -35,7 +47,8 @@ const extension = [
     banner: {},
   },
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [engineApart] },
+  { entryPoints: { engine: 'server/src/engine/index.ts' }, outdir: 'dist' },
   { entryPoints: { analysisWorker: 'server/src/corpus/workers/analysisWorker.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'server/src/cli.ts' },
