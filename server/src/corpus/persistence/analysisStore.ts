@@ -38,8 +38,8 @@ interface StoredCounts {
  * engine build that made them. A missing, corrupt or stale file is ignored (and replaced at
  * the next save): the store can only save work, never break indexing.
  *
- * Entries live in sixteen files rather than one: reading one file at a time never holds the
- * whole index twice in memory (bytes and objects), and a save rewrites only the files whose
+ * Entries live in sixteen files rather than one: reading them one or two at a time never holds
+ * the whole index twice in memory (bytes and objects), and a save rewrites only the files whose
  * entries changed. Within a file each entry is serialised apart, and reading or writing lets
  * requests in every few milliseconds: the first save after indexing thousands of articles
  * used to hold the thread for a quarter of a second per file.
@@ -64,8 +64,11 @@ export class AnalysisStore {
   static async open(folder: string, engine: string): Promise<AnalysisStore> {
     const shards = emptyShards();
     const slices = new TimeSlices(SLICE_MS);
+    let reading = readShardFile(join(folder, SHARD_FILE(0)), engine);
     for (let shard = 0; shard < SHARDS; shard++) {
-      const stored = await readShardFile(join(folder, SHARD_FILE(shard)), engine);
+      const stored = await reading;
+      // The next file is read while this one's entries are loaded: one file after the other, the thread waited for each read.
+      if (shard + 1 < SHARDS) reading = readShardFile(join(folder, SHARD_FILE(shard + 1)), engine);
       if (stored) shards[shard] = await loadedEntries(stored, slices);
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
