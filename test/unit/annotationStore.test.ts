@@ -111,7 +111,7 @@ describe('the annotation store: sidecar files, safety and the overlay', () => {
 
     it('takes a sidecar the listing did not see for missing, until a watcher reports it', async () => {
       const store = new AnnotationStore(host);
-      store.listed([article], new Set([article]));
+      store.listed([{ path: article, uri }], new Set([article]));
       await writeForeignSidecar();
       assert.equal(store.placed(uri, TEXT).length, 0, 'the listing is trusted on first load');
       store.reload(uri);
@@ -121,17 +121,17 @@ describe('the annotation store: sidecar files, safety and the overlay', () => {
     it('reads a sidecar the listing saw, and one a watcher reported before the first load', async () => {
       await writeForeignSidecar();
       const seenStore = new AnnotationStore(host);
-      seenStore.listed([article], new Set([article, sidecar()]));
+      seenStore.listed([{ path: article, uri }], new Set([article, sidecar()]));
       assert.equal(seenStore.placed(uri, TEXT).length, 1);
       const reportedStore = new AnnotationStore(host);
-      reportedStore.listed([article], new Set([article]));
+      reportedStore.listed([{ path: article, uri }], new Set([article]));
       reportedStore.reload(uri);
       assert.equal(reportedStore.placed(uri, TEXT).length, 1);
     });
 
     it('asks the disk before writing, whatever the listing said', async () => {
       const store = new AnnotationStore(host);
-      store.listed([article], new Set([article]));
+      store.listed([{ path: article, uri }], new Set([article]));
       await writeForeignSidecar();
       assert.equal(store.placed(uri, TEXT).length, 0);
       await store.add(uri, TEXT, [{ kind: 'speaker', action: 'mark', name: null, range: range('Bill de Blasio') }]);

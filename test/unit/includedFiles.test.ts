@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { DEFAULT_SETTINGS } from '../../common/protocol';
 import { IncludedFiles } from '../../server/src/corpus/includedFiles';
@@ -19,19 +20,35 @@ describe('IncludedFiles: which files are articles', () => {
 
   it('lists the default globs\' files under a workspace folder, and nothing else', async () => {
     const files = (await new IncludedFiles(root, DEFAULT_SETTINGS.include).list()).included;
-    assert.deepEqual(files.map((file) => file.slice(root.length + 1)), ['articles/c.txt', 'seeds/a.txt', 'seeds/deep/b.txt']);
+    assert.deepEqual(files.map((file) => file.path.slice(root.length + 1)), ['articles/c.txt', 'seeds/a.txt', 'seeds/deep/b.txt']);
   });
 
   it('matches a workspace opened on the seeds folder itself, as VS Code\'s filenamePatterns do', async () => {
     const included = new IncludedFiles(join(root, 'seeds'), DEFAULT_SETTINGS.include);
     assert.equal(included.includes(join(root, 'seeds', 'a.txt')), true);
-    assert.deepEqual((await included.list()).included.map((file) => file.slice(root.length + 1)), ['seeds/a.txt', 'seeds/deep/b.txt']);
+    assert.deepEqual((await included.list()).included.map((file) => file.path.slice(root.length + 1)), ['seeds/a.txt', 'seeds/deep/b.txt']);
   });
 
   it('follows user globs and never reaches outside the folder', () => {
     const included = new IncludedFiles(join(root, 'notes'), ['**/*.txt']);
     assert.equal(included.includes(join(root, 'notes', 'd.txt')), true);
     assert.equal(included.includes(join(root, 'seeds', 'a.txt')), false);
+  });
+
+  it('gives each listed file the uri pathToFileURL gives its path, plain names or not', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-uris-'));
+    try {
+      const names = ['plain-name_1.txt', 'with space.txt', '#hash?.txt', 'caf\u00e9.txt', '100%.txt', 'sub dir/[x].txt', 'emoji \u{1F600}.txt'];
+      for (const name of names) {
+        mkdirSync(join(folder, 'seeds', name, '..'), { recursive: true });
+        writeFileSync(join(folder, 'seeds', name), 'text');
+      }
+      const { included } = await new IncludedFiles(folder, DEFAULT_SETTINGS.include).list();
+      assert.equal(included.length, names.length);
+      for (const { path, uri } of included) assert.equal(uri, pathToFileURL(path).href, path);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("answers as picomatch's own matcher does, for the default and user globs", () => {

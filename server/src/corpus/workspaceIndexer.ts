@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleAnalyzer } from './articleAnalysis';
 import { readArticleFile } from './articleFile';
 import type { Corpus } from './corpus';
-import { IncludedFiles } from './includedFiles';
+import { IncludedFiles, type ListedFile } from './includedFiles';
 import { TimeSlices } from './timeSlices';
 
 const FILES_IN_FLIGHT = 8;
@@ -43,7 +43,7 @@ export interface IndexerHost {
   isOpen(uri: string): boolean;
   log(message: string): void;
   /** A folder was listed for a scan: its article files, and every file the listing saw. */
-  listed?(articles: readonly string[], seen: ReadonlySet<string>): void;
+  listed?(articles: readonly ListedFile[], seen: ReadonlySet<string>): void;
 }
 
 /**
@@ -170,7 +170,7 @@ export class WorkspaceIndexer {
     for (const { files, maxFileSize } of folders.values()) {
       const { included, seen } = await files.list();
       this.host.listed?.(included, seen);
-      for (const path of included) work.push({ path, uri: pathToFileURL(path).toString(), maxFileSize });
+      for (const { path, uri } of included) work.push({ path, uri, maxFileSize });
     }
     const wanted = new Set(work.map(({ uri }) => uri));
     for (const article of [...this.corpus.all()]) {
