@@ -69,6 +69,17 @@ describe('sectioned analysis of long texts', function () {
     }
   });
 
+  it('cuts a CRLF text before the same lines as its LF version, and leaves it whole under the limit as that one', function () {
+    const toCrlf = (text: string): string => text.replace(/\n/g, '\r\n');
+    const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length - 1;
+    const cuts = (text: string): number[] => articleSections(text).map((section) => lineOf(text, section.start));
+    assert.ok(articleSections(LONG_TEXT).length > 4);
+    assert.deepEqual(cuts(toCrlf(LONG_TEXT)), cuts(LONG_TEXT));
+    const underLimit = toCrlf(LONG_TEXT.slice(0, sectioning.wholeTextLimit));
+    assert.ok(underLimit.length > sectioning.wholeTextLimit);
+    assert.equal(articleSections(underLimit).length, 1);
+  });
+
   // The cut before a section depends on its first paragraph: an edit there may join it to the section before.
   it('keeps the sections before the edited one and its predecessor as they were', function () {
     const before = sectionTexts(LONG_TEXT, articleSections(LONG_TEXT));
@@ -105,20 +116,23 @@ describe('sectioned analysis of long texts', function () {
     assert.ok(typed > 200 && oneSection >= 0.97 * typed, `${oneSection} of ${typed} keystrokes re-analysed one section`);
   });
 
-  it('re-analyses one section when a new paragraph is begun between two others', function () {
-    let blankLines = 0;
-    let oneSection = 0;
-    const before = new Set(sectionTexts(LONG_TEXT, articleSections(LONG_TEXT)));
-    for (let at = LONG_TEXT.indexOf('\n\n'); at >= 0; at = LONG_TEXT.indexOf('\n\n', at + 1)) {
-      // The first letters typed on the empty line between two paragraphs.
-      for (const typed of ['x', 'xy', 'xyz']) {
-        const text = `${LONG_TEXT.slice(0, at + 1)}${typed}${LONG_TEXT.slice(at + 1)}`;
-        blankLines += 1;
-        if (sectionTexts(text, articleSections(text)).filter((section) => !before.has(section)).length === 1) oneSection += 1;
+  it('re-analyses one section when a new paragraph is begun between two others, with LF or CRLF line ends', function () {
+    for (const [name, long, newline] of [['LF', LONG_TEXT, '\n'], ['CRLF', LONG_TEXT.replace(/\n/g, '\r\n'), '\r\n']] as const) {
+      let blankLines = 0;
+      let oneSection = 0;
+      const before = new Set(sectionTexts(long, articleSections(long)));
+      const blank = newline + newline;
+      for (let at = long.indexOf(blank); at >= 0; at = long.indexOf(blank, at + 1)) {
+        // The first letters typed on the empty line between two paragraphs.
+        for (const typed of ['x', 'xy', 'xyz']) {
+          const text = `${long.slice(0, at + newline.length)}${typed}${long.slice(at + newline.length)}`;
+          blankLines += 1;
+          if (sectionTexts(text, articleSections(text)).filter((section) => !before.has(section)).length === 1) oneSection += 1;
+        }
       }
+      assert.ok(blankLines > 100, `${name}: ${blankLines} places to type`);
+      assert.equal(oneSection, blankLines, `${name}: ${oneSection} of ${blankLines} new paragraphs re-analysed one section`);
     }
-    assert.ok(blankLines > 100, `${blankLines} places to type`);
-    assert.equal(oneSection, blankLines, `${oneSection} of ${blankLines} new paragraphs re-analysed one section`);
   });
 
   it('gives every span of the joined analysis its place in the whole text, and numbers quotes anew', function () {

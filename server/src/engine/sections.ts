@@ -28,28 +28,44 @@ const CLOSES_SENTENCE = /[.!?…]["”’')\]]*[ \t\r\u00a0]*$/u;
  * past maxSection a section is cut at the next paragraph that allows it, whatever its hash.
  */
 export function articleSections(text: string): Section[] {
-  if (text.length <= wholeTextLimit) return [{ start: 0, end: text.length }];
+  // Lengths leave out the \r of CRLF line ends, and so do the lines' own: a CRLF text is cut where its LF version is.
+  const crlfs = crlfCount(text);
+  if (text.length - crlfs <= wholeTextLimit) return [{ start: 0, end: text.length }];
   const sections: Section[] = [];
   let sectionStart = 0;
+  // CRLF line ends before the line being read, and before the section's start.
+  let crlfsBefore = 0;
+  let crlfsBeforeSection = 0;
   // The last paragraph (a line with words, not a fragment): where it starts and ends (no line is cut out of the text unless asked about).
   let previous = { start: 0, end: 0 };
   let lineStart = 0;
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    if (lineEnd - lineStart >= shortestParagraph && !isBlank(text, lineStart, lineEnd)) {
-      const length = lineStart - sectionStart;
-      const wanted = length >= maxSection || (length >= minSection && lineHash(text, lineStart, Math.min(lineEnd, lineStart + cutKeyLength)) % cutOneIn === 0);
-      if (wanted && text.length - lineStart >= minSection && closesParagraph(text.slice(previous.start, previous.end))) {
+    const crlf = newline > lineStart && text.charCodeAt(newline - 1) === 13;
+    const contentEnd = crlf ? lineEnd - 1 : lineEnd;
+    if (contentEnd - lineStart >= shortestParagraph && !isBlank(text, lineStart, contentEnd)) {
+      const length = lineStart - sectionStart - (crlfsBefore - crlfsBeforeSection);
+      const rest = text.length - lineStart - (crlfs - crlfsBefore);
+      const wanted = length >= maxSection || (length >= minSection && lineHash(text, lineStart, Math.min(contentEnd, lineStart + cutKeyLength)) % cutOneIn === 0);
+      if (wanted && rest >= minSection && closesParagraph(text.slice(previous.start, previous.end))) {
         sections.push({ start: sectionStart, end: lineStart });
         sectionStart = lineStart;
+        crlfsBeforeSection = crlfsBefore;
       }
       previous = { start: lineStart, end: lineEnd };
     }
+    if (crlf) crlfsBefore += 1;
     lineStart = lineEnd + 1;
   }
   sections.push({ start: sectionStart, end: text.length });
   return sections;
+}
+
+function crlfCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) count += 1;
+  return count;
 }
 
 /** Only spaces, tabs, carriage returns and no-break spaces between `start` and `end`. */
