@@ -37,7 +37,7 @@ describe('analyses encoded for messages and the store', () => {
 
   it('decodes one span object for each stretch of the text, whichever part is read first', () => {
     for (const text of seeds) {
-      for (const readFirst of ['outlets', 'attributions'] as const) {
+      for (const readFirst of ['speakers', 'outlets', 'attributions'] as const) {
         const decoded = decodeAnalysis(text, encodeAnalysis(analyze(text)));
         assert.ok(decoded);
         assert.ok(decoded[readFirst]);
@@ -48,22 +48,23 @@ describe('analyses encoded for messages and the store', () => {
     }
   });
 
-  it('builds outlets and attributions only when they are read, and encodes back without building them', () => {
-    const isBuilt = (analysis: Analysis, key: 'outlets' | 'attributions'): boolean => Object.getOwnPropertyDescriptor(analysis, key)?.get === undefined;
+  it('builds speakers, outlets and attributions only when they are read, and encodes back without building them', () => {
+    const isBuilt = (analysis: Analysis, key: 'speakers' | 'outlets' | 'attributions'): boolean => Object.getOwnPropertyDescriptor(analysis, key)?.get === undefined;
+    const noneBuilt = (analysis: Analysis): boolean => !isBuilt(analysis, 'speakers') && !isBuilt(analysis, 'outlets') && !isBuilt(analysis, 'attributions');
     for (const text of seeds) {
       const analysis = analyze(text);
       const encoded = encodeAnalysis(analysis);
       const decoded = decodeAnalysis(text, encoded);
       assert.ok(decoded);
-      assert.ok(!isBuilt(decoded, 'outlets') && !isBuilt(decoded, 'attributions'), 'not built on decoding');
+      assert.ok(noneBuilt(decoded), 'not built on decoding');
       assert.deepStrictEqual(encodeAnalysis(decoded), encoded, 'its own encoding, given back');
       assert.ok(spanTextsAreSlices(text, decoded));
-      assert.ok(!isBuilt(decoded, 'outlets') && !isBuilt(decoded, 'attributions'), 'still not built after encoding');
+      assert.ok(noneBuilt(decoded), 'still not built after encoding');
       // Copies read every part, as JSON and as a message to a worker or the store.
       assert.deepStrictEqual(JSON.parse(JSON.stringify(decodeAnalysis(text, encoded))), JSON.parse(JSON.stringify(analysis)));
       assert.deepStrictEqual(deserialize(serialize(decodeAnalysis(text, encoded))), analysis);
       assert.deepStrictEqual(decoded.attributions, analysis.attributions);
-      assert.ok(isBuilt(decoded, 'attributions'), 'an ordinary property once read');
+      assert.ok(isBuilt(decoded, 'attributions') && isBuilt(decoded, 'speakers'), 'ordinary properties once read (the speakers, for the spans they share)');
       const replaced = decodeAnalysis(text, encoded);
       assert.ok(replaced);
       replaced.outlets = [];

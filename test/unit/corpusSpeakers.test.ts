@@ -8,7 +8,7 @@ function speaker(name: string, aliases: string[] = [], kind: EntityKind = 'perso
 
 function corpus(articles: Record<string, Speaker[]>): CorpusSpeakers {
   const speakers = new CorpusSpeakers();
-  for (const [id, list] of Object.entries(articles)) speakers.setArticle(id, list);
+  for (const [id, list] of Object.entries(articles)) speakers.setArticle(id, { speakers: list });
   return speakers;
 }
 
@@ -80,7 +80,7 @@ describe('corpus speakers', () => {
     speakers.removeArticle('a');
     assert.equal(speakers.entityOf('a', 'Mike Pompeo'), null);
     assert.equal(speakers.entityOf('b', 'Pompeo')?.name, 'Pompeo');
-    speakers.setArticle('b', [speaker('Javad Zarif')]);
+    speakers.setArticle('b', { speakers: [speaker('Javad Zarif')] });
     assert.deepEqual(speakers.entities().map((entity) => entity.name), ['Javad Zarif']);
     const forward = corpus({ x: [speaker('Ali Khamenei')], y: [speaker('Ayatollah Ali Khamenei', ['Khamenei'])] }).entities();
     const backward = corpus({ y: [speaker('Ayatollah Ali Khamenei', ['Khamenei'])], x: [speaker('Ali Khamenei')] }).entities();
@@ -110,7 +110,7 @@ describe('corpus speakers', () => {
     const changing = corpus(articles);
     let changes = 0;
     const stale = await changing.countWithPauses(async () => {
-      if (changes++ === 50) changing.setArticle('article-0', [speaker('Qasem Soleimani')]);
+      if (changes++ === 50) changing.setArticle('article-0', { speakers: [speaker('Qasem Soleimani')] });
     });
     assert.equal(stale, null, 'an article changed while the entities were counted');
     const changed = corpus({ ...articles, 'article-0': [speaker('Qasem Soleimani')] }).entities();
@@ -119,7 +119,7 @@ describe('corpus speakers', () => {
 
     const regrouped = corpus(articles);
     assert.equal(await regrouped.countWithPauses(async () => undefined), plain.length);
-    regrouped.setArticle('article-0', [speaker('Qasem Soleimani')]);
+    regrouped.setArticle('article-0', { speakers: [speaker('Qasem Soleimani')] });
     assert.deepEqual(regrouped.entities(), changed, 'groups counted before a change are not reused after it');
   });
 

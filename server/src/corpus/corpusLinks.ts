@@ -170,7 +170,7 @@ export class CorpusLinks {
     this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
-      this.speakers.setArticle(uri, article.analysis.speakers);
+      this.speakers.setArticle(uri, article.analysis);
     } else {
       this.matcher.removeArticle(uri);
       this.speakers.removeArticle(uri);

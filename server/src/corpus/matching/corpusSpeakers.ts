@@ -22,6 +22,11 @@ export interface CorpusEntity {
   readonly articles: readonly EntityMention[];
 }
 
+/** What an article's speakers are read from (an analysis). */
+export interface SpeakersOf {
+  readonly speakers: readonly Speaker[];
+}
+
 interface SpeakerRecord {
   readonly articleId: string;
   readonly speaker: Speaker;
@@ -46,18 +51,21 @@ const ITEMS_PER_STEP = 32;
  * order, the first time they are asked for after a change.
  */
 export class CorpusSpeakers {
-  private readonly byArticle = new Map<string, SpeakerRecord[]>();
+  /** Each article's records, or what it was set with until they are first needed. */
+  private readonly byArticle = new Map<string, SpeakerRecord[] | SpeakersOf>();
   private built: Built | null = null;
   /** The groups of `version`, when they were worked out without describing them (for a count). */
   private grouped: { version: number; groups: SpeakerRecord[][] } | null = null;
   /** Bumped at every change: work begun on an earlier version is stale. */
   private version = 0;
 
-  setArticle(articleId: string, speakers: readonly Speaker[]): void {
-    this.byArticle.set(
-      articleId,
-      speakers.map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null })),
-    );
+  /**
+   * `article.speakers` is read when the entities are next worked out, not now: an analysis read
+   * from the persisted index builds its speakers only when they are read (see decodeAnalysis),
+   * and a warm start, whose counts are remembered, never groups them.
+   */
+  setArticle(articleId: string, article: SpeakersOf): void {
+    this.byArticle.set(articleId, article);
     this.changed();
   }
 
@@ -94,6 +102,14 @@ export class CorpusSpeakers {
     return this.build().index.get(recordKey(articleId, speakerName)) ?? null;
   }
 
+  private recordsOf(articleId: string): readonly SpeakerRecord[] {
+    const known = this.byArticle.get(articleId);
+    if (known === undefined || Array.isArray(known)) return known ?? [];
+    const records = known.speakers.map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null }));
+    this.byArticle.set(articleId, records);
+    return records;
+  }
+
   private changed(): void {
     this.built = null;
     this.grouped = null;
@@ -119,7 +135,7 @@ export class CorpusSpeakers {
     const people: SpeakerRecord[] = [];
     const organisations: SpeakerRecord[] = [];
     for (const articleId of [...this.byArticle.keys()].sort()) {
-      for (const record of [...(this.byArticle.get(articleId) ?? [])].sort((a, b) => compareText(a.speaker.name, b.speaker.name))) {
+      for (const record of [...this.recordsOf(articleId)].sort((a, b) => compareText(a.speaker.name, b.speaker.name))) {
         (record.person !== null ? people : organisations).push(record);
       }
       yield;

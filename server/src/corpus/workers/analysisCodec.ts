@@ -156,6 +156,14 @@ class Reader {
     return attribution;
   }
 
+  /** Checks a speaker as `decodeAnalysis` reads it, building nothing. */
+  skipSpeaker(): void {
+    this.string();
+    this.oneOf(ENTITY_KINDS);
+    for (let aliases = this.count(); aliases > 0; aliases--) this.string();
+    for (let mentions = this.count(); mentions > 0; mentions--) this.bounds();
+  }
+
   /** Checks an outlet as `decodeAnalysis` reads it, building nothing. */
   skipOutlet(): void {
     this.string();
@@ -179,13 +187,17 @@ class Reader {
   }
 }
 
-/** Where an analysis was decoded from: its text, its encoding (names shared), and where its outlets and attributions start. */
+/** Where an analysis was decoded from: its text, its encoding (names shared), and where its speakers, outlets and attributions start. */
 interface Decoding {
   readonly text: string;
   readonly encoded: EncodedAnalysis;
+  readonly speakersAt: number;
   readonly outletsAt: number;
   readonly attributionsAt: number;
 }
+
+/** The parts of an analysis built when first read. */
+type LaterPart = 'speakers' | 'outlets' | 'attributions';
 
 /**
  * Each decoded analysis with what it was decoded from. Analyses are never changed once made,
@@ -267,9 +279,11 @@ class Decoder {
  * unknown kind, a quote credited to an attribution that is not there. Names, kinds and span
  * texts are shared across articles (`shared`).
  *
- * Quotes and speakers are built at once: the corpus indexes them for every article. Outlets
- * and attributions, half of an analysis's spans, are built when first read (every value is
- * checked now all the same): a warm start of thousands of articles reads none of them.
+ * Quotes are built at once: the corpus indexes them for every article. Speakers, outlets and
+ * attributions, most of an analysis's spans, are built when first read (every value is checked
+ * now all the same): a warm start of thousands of articles reads none of them, since speakers
+ * are grouped across articles only when counted, and the counts of a corpus seen before are
+ * remembered. Building them at once was two in five of the objects such a start kept.
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
   const names = { numbers: encoded.numbers, strings: encoded.strings.map(shared) };
@@ -277,7 +291,8 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   const reader = decoder.reader;
   try {
     const quotes = decoder.list(() => decoder.quote());
-    const speakers = decoder.list(() => decoder.speaker());
+    const speakersAt = reader.position;
+    for (let speakers = reader.count(); speakers > 0; speakers--) reader.skipSpeaker();
     const outletsAt = reader.position;
     for (let outlets = reader.count(); outlets > 0; outlets--) reader.skipOutlet();
     const attributionsAt = reader.position;
@@ -285,8 +300,8 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
     for (let left = attributions; left > 0; left--) reader.skipAttribution();
     const linked = quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
     if (!reader.done || !linked) return null;
-    const analysis = Object.defineProperties({ quotes, speakers } as Analysis, BUILT_WHEN_READ);
-    decodedFrom.set(analysis, { text, encoded: names, outletsAt, attributionsAt });
+    const analysis = Object.defineProperties({ quotes } as Analysis, BUILT_WHEN_READ);
+    decodedFrom.set(analysis, { text, encoded: names, speakersAt, outletsAt, attributionsAt });
     return analysis;
   } catch (error) {
     if (error instanceof Malformed) return null;
@@ -294,12 +309,16 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
   }
 }
 
-/** Builds the outlets or the attributions of a decoded analysis (checked when it was decoded: this cannot fail). */
-function buildLater<K extends 'outlets' | 'attributions'>(analysis: Analysis, key: K): Analysis[K] {
-  const { text, encoded, outletsAt, attributionsAt } = decodedFrom.get(analysis) as Decoding;
-  // Listed before the decoder notes them: listing the outlets' spans may build the outlets.
-  const known = [...spansBuilt(analysis, key === 'attributions')];
+/** Builds a part of a decoded analysis (checked when it was decoded: this cannot fail). */
+function buildLater<K extends LaterPart>(analysis: Analysis, key: K): Analysis[K] {
+  const { text, encoded, speakersAt, outletsAt, attributionsAt } = decodedFrom.get(analysis) as Decoding;
+  // Listed before the decoder notes them: listing the spans of the parts before this one may build them.
+  const known = [...spansBefore(analysis, key)];
   const decoder = new Decoder(text, encoded, known);
+  if (key === 'speakers') {
+    decoder.reader.position = speakersAt;
+    return decoder.list(() => decoder.speaker()) as Analysis[K];
+  }
   if (key === 'outlets') {
     decoder.reader.position = outletsAt;
     return decoder.list(() => decoder.outlet()) as Analysis[K];
@@ -308,25 +327,26 @@ function buildLater<K extends 'outlets' | 'attributions'>(analysis: Analysis, ke
   return decoder.list(() => decoder.attribution()) as Analysis[K];
 }
 
-/** The spans of the quotes and speakers, and of the outlets too when `withOutlets` (building them if not yet built). */
-function* spansBuilt(analysis: Analysis, withOutlets: boolean): Generator<Span> {
+/** The spans of the parts encoded before `part` (building them if not yet built). */
+function* spansBefore(analysis: Analysis, part: LaterPart): Generator<Span> {
   for (const { source, cue } of analysis.quotes) {
     if (source) yield source;
     if (cue) yield cue;
   }
+  if (part === 'speakers') return;
   for (const { mentions } of analysis.speakers) yield* mentions;
-  if (withOutlets) for (const { mentions } of analysis.outlets) yield* mentions;
+  if (part === 'attributions') for (const { mentions } of analysis.outlets) yield* mentions;
 }
 
 /** Once built or set, a part is an ordinary property. */
-function settle<K extends 'outlets' | 'attributions'>(analysis: Analysis, key: K, value: Analysis[K]): Analysis[K] {
+function settle<K extends LaterPart>(analysis: Analysis, key: K, value: Analysis[K]): Analysis[K] {
   Object.defineProperty(analysis, key, { value, writable: true, enumerable: true, configurable: true });
   return value;
 }
 
 /** The same accessor functions on every decoded analysis: no closure per analysis, and V8 shares their shape. */
 const BUILT_WHEN_READ: PropertyDescriptorMap = Object.fromEntries(
-  (['outlets', 'attributions'] as const).map((key) => [
+  (['speakers', 'outlets', 'attributions'] as const).map((key) => [
     key,
     {
       get(this: Analysis) {
