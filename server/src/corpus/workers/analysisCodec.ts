@@ -101,11 +101,16 @@ class Reader {
   /** Where the next value is read. */
   position = 0;
 
+  /** The encoding's table of names and kinds: each is replaced by its shared equal (`shared`) the first time it is read, so a part never built never interns its names. */
+  private readonly strings: string[];
+
   constructor(
     private readonly text: string,
     private readonly numbers: Int32Array,
-    private readonly strings: readonly string[],
-  ) {}
+    strings: readonly string[],
+  ) {
+    this.strings = strings as string[];
+  }
 
   get done(): boolean {
     return this.position === this.numbers.length;
@@ -132,9 +137,17 @@ class Reader {
 
   /** A name or kind from the table, shared with every equal one (`shared`). */
   string(): string {
-    const value = this.strings[this.next()];
+    const index = this.next();
+    const value = this.strings[index];
     if (typeof value !== 'string') throw new Malformed();
-    return value;
+    const one = shared(value);
+    if (one !== value) this.strings[index] = one;
+    return one;
+  }
+
+  /** Checks a name's place in the table, building nothing. */
+  skipString(): void {
+    if (typeof this.strings[this.next()] !== 'string') throw new Malformed();
   }
 
   oneOf<T>(values: readonly T[]): T {
@@ -158,22 +171,22 @@ class Reader {
 
   /** Checks a speaker as `decodeAnalysis` reads it, building nothing. */
   skipSpeaker(): void {
-    this.string();
+    this.skipString();
     this.oneOf(ENTITY_KINDS);
-    for (let aliases = this.count(); aliases > 0; aliases--) this.string();
+    for (let aliases = this.count(); aliases > 0; aliases--) this.skipString();
     for (let mentions = this.count(); mentions > 0; mentions--) this.bounds();
   }
 
   /** Checks an outlet as `decodeAnalysis` reads it, building nothing. */
   skipOutlet(): void {
-    this.string();
+    this.skipString();
     for (let mentions = this.count(); mentions > 0; mentions--) this.bounds();
   }
 
   /** Checks an attribution as `decodeAnalysis` reads it, building nothing. */
   skipAttribution(): void {
     this.bounds();
-    this.string();
+    this.skipString();
     this.oneOf(ATTRIBUTION_KINDS);
     this.bounds();
     this.bounds();
@@ -187,7 +200,7 @@ class Reader {
   }
 }
 
-/** Where an analysis was decoded from: its text, its encoding (names shared), and where its speakers, outlets and attributions start. */
+/** Where an analysis was decoded from: its text, its encoding (its names shared as they are read), and where its speakers, outlets and attributions start. */
 interface Decoding {
   readonly text: string;
   readonly encoded: EncodedAnalysis;
@@ -286,8 +299,7 @@ class Decoder {
  * remembered. Building them at once was two in five of the objects such a start kept.
  */
 export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis | null {
-  const names = { numbers: encoded.numbers, strings: encoded.strings.map(shared) };
-  const decoder = new Decoder(text, names);
+  const decoder = new Decoder(text, encoded);
   const reader = decoder.reader;
   try {
     const quotes = decoder.list(() => decoder.quote());
@@ -301,7 +313,7 @@ export function decodeAnalysis(text: string, encoded: EncodedAnalysis): Analysis
     const linked = quotes.every((quote) => quote.attribution === null || quote.attribution < attributions);
     if (!reader.done || !linked) return null;
     const analysis = Object.defineProperties({ quotes } as Analysis, BUILT_WHEN_READ);
-    decodedFrom.set(analysis, { text, encoded: names, speakersAt, outletsAt, attributionsAt });
+    decodedFrom.set(analysis, { text, encoded, speakersAt, outletsAt, attributionsAt });
     return analysis;
   } catch (error) {
     if (error instanceof Malformed) return null;
