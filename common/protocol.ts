@@ -253,9 +253,18 @@ export interface QuoteMapResult {
 
 export const QuoteMapRequest = new RequestType0<QuoteMapResult, void>('articleLens/quoteMap');
 
+/** One quote of one article, by its id there: how a view asks for more about a quote it lists. */
+export interface QuoteRef {
+  uri: string;
+  quoteId: string;
+}
+
 export interface SpeakerQuote {
   text: string;
-  occurrences: (ArticleLocation & { kind: LinkKind })[];
+  /** How many articles carry the quote, verbatim or restated. */
+  articles: number;
+  /** One of the speaker's copies of the quote: `QuoteOccurrencesRequest` lists every place the quote stands. */
+  ref: QuoteRef;
 }
 
 export interface CorpusSpeaker {
@@ -265,8 +274,19 @@ export interface CorpusSpeaker {
   quotes: SpeakerQuote[];
 }
 
-/** Every speaker of the corpus (merged across articles) with their quotes and where each stands. */
+/**
+ * Every speaker of the corpus (merged across articles) with their quotes. Where each quote stands
+ * comes apart (`QuoteOccurrencesRequest`): a widely carried quote stands in hundreds of articles.
+ */
 export const SpeakersRequest = new RequestType0<{ speakers: CorpusSpeaker[] }, void>('articleLens/speakers');
+
+export type QuoteOccurrence = ArticleLocation & { kind: LinkKind };
+
+/**
+ * Every place that carries the same utterance as a quote: its copies in any article, then its
+ * paraphrases. Empty when the quote is gone (the corpus changed since the quote was listed).
+ */
+export const QuoteOccurrencesRequest = new RequestType<QuoteRef, QuoteOccurrence[], void>('articleLens/quoteOccurrences');
 
 export interface QuoteLinksResult {
   quote: { text: string; speaker: string | null };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Hover, Location, MarkupContent, Position } from 'vscode-languageserver-protocol';
-import type { OpenLocationArgs, QuoteLinksResult } from '../../common/protocol';
+import { QuoteOccurrencesRequest, SpeakersRequest, type CorpusSpeaker, type OpenLocationArgs, type QuoteLinksResult, type QuoteOccurrence } from '../../common/protocol';
 import { LspServer, repoRoot } from './support/lspServer';
 
 /** The position of the n-th occurrence of `needle` (plus `into` characters) in `text`. */
@@ -103,6 +103,34 @@ describe('the workspace corpus over LSP: hovers, references and links across art
       const stale: CodeLens = await server.connection.sendRequest<CodeLens>('codeLens/resolve', { range: trump.range, data });
       assert.deepEqual(stale.command, { title: 'no longer quoted in other articles', command: '' });
     }
+  });
+
+  it('lists speakers\' quotes with their article counts, and where each stands only on request', async () => {
+    const { speakers } = await server.connection.sendRequest<{ speakers: CorpusSpeaker[] }>(SpeakersRequest.method);
+    const quotes = speakers.flatMap((speaker) => speaker.quotes.map((quote) => ({ speaker: speaker.name, ...quote })));
+    assert.ok(quotes.every((quote) => !('occurrences' in quote)), 'the speakers answer carries the places of its quotes');
+    const negotiation = quotes.find((quote) => quote.text.includes('never lost a negotiation'));
+    assert.ok(negotiation, `no speaker has the negotiation quote: ${quotes.map((quote) => quote.text).join(' | ')}`);
+    assert.match(negotiation.speaker, /Trump/);
+
+    const places = await server.connection.sendRequest<QuoteOccurrence[]>(QuoteOccurrencesRequest.method, negotiation.ref);
+    const articles = new Set(places.map((place) => place.uri));
+    assert.equal(negotiation.articles, articles.size);
+    for (const name of ['000_198c190caa6527b1.txt', '004_a9b471eec6247fbb.txt']) assert.ok(articles.has(uri(name)), `${name} is not among ${[...articles].join(', ')}`);
+    for (const place of places.filter((candidate) => candidate.kind !== 'paraphrase')) {
+      const lines = text(place.article).split('\n');
+      const { start, end } = place.range;
+      assert.equal(start.line, end.line, 'the quote spans lines');
+      assert.match(lines[start.line]!.slice(start.character, end.character), /never lost a negotiation/);
+    }
+
+    const everyQuoteHasPlaces = await Promise.all(quotes.map((quote) => server.connection.sendRequest<QuoteOccurrence[]>(QuoteOccurrencesRequest.method, quote.ref)));
+    assert.deepEqual(
+      quotes.filter((quote, index) => new Set(everyQuoteHasPlaces[index]!.map((place) => place.uri)).size !== quote.articles).map((quote) => quote.text),
+      [],
+      'quotes whose article count differs from their places',
+    );
+    assert.deepEqual(await server.connection.sendRequest(QuoteOccurrencesRequest.method, { uri: uri('000_198c190caa6527b1.txt'), quoteId: 'no-such-quote' }), []);
   });
 
   it('updates another article\'s hover after a quote is edited, without a reload', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, SymbolInformation } from 'vscode-languageserver-protocol';
-import { SpeakersRequest, type CorpusSpeaker } from '../../common/protocol';
+import { QuoteOccurrencesRequest, SpeakersRequest, type CorpusSpeaker, type QuoteOccurrence } from '../../common/protocol';
 import { loadSeeds } from '../fuzz/articleText';
 import { LspServer, repoRoot } from './support/lspServer';
 
@@ -106,8 +106,11 @@ describe('faults while indexing: files deleted, renamed, emptied or replaced by 
     // Every speaker's quotes point at files that exist.
     const { speakers } = await server.connection.sendRequest<{ speakers: CorpusSpeaker[] }>(SpeakersRequest.method);
     const wanted = new Set(articleFiles.map(uriOf));
-    const places = speakers.flatMap((speaker) => speaker.quotes.flatMap((quote) => quote.occurrences.map((occurrence) => occurrence.uri)));
-    assert.ok(places.length > 0, 'no quotes left');
+    const refs = speakers.flatMap((speaker) => speaker.quotes.map((quote) => quote.ref));
+    assert.ok(refs.length > 0, 'no quotes left');
+    const occurrences = await Promise.all(refs.map((ref) => server.connection.sendRequest<QuoteOccurrence[]>(QuoteOccurrencesRequest.method, ref)));
+    assert.ok(occurrences.every((places) => places.length > 0), 'a listed quote has no places');
+    const places = [...refs.map((ref) => ref.uri), ...occurrences.flat().map((occurrence) => occurrence.uri)];
     for (const uri of places) assert.ok(wanted.has(uri), `a quote still points at ${uri}`);
     const symbols = await server.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'whitfield' });
     for (const symbol of symbols) assert.ok(wanted.has(symbol.location.uri), `a symbol still points at ${symbol.location.uri}`);

@@ -1,4 +1,4 @@
-import type { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /**
  * The part of the language client the corpus views use. A `LanguageClient` satisfies it; tests pass
@@ -6,5 +6,6 @@ import type { NotificationType, RequestType0 } from 'vscode-languageserver-proto
  */
 export interface CorpusClient {
   sendRequest<R>(type: RequestType0<R, void>): Promise<R>;
+  sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
   onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): { dispose(): void };
 }

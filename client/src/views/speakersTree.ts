@@ -3,22 +3,21 @@ import { plainLabel } from '../../../common/labels';
 import {
   ClientCommands,
   CorpusStatusNotification,
+  QuoteOccurrencesRequest,
   SpeakersRequest,
-  type ArticleLocation,
   type CorpusSpeaker,
   type LinkKind,
   type OpenLocationArgs,
+  type QuoteOccurrence,
   type SpeakerQuote,
 } from '../../../common/protocol';
 import type { CorpusClient } from './corpusClient';
 import { CorpusSettled } from './corpusSettled';
 
-type Occurrence = ArticleLocation & { kind: LinkKind };
-
 export type SpeakersTreeNode =
   | { kind: 'speaker'; speaker: CorpusSpeaker }
   | { kind: 'quote'; parent: SpeakersTreeNode & { kind: 'speaker' }; quote: SpeakerQuote }
-  | { kind: 'occurrence'; parent: SpeakersTreeNode & { kind: 'quote' }; occurrence: Occurrence };
+  | { kind: 'occurrence'; parent: SpeakersTreeNode & { kind: 'quote' }; occurrence: QuoteOccurrence };
 
 /** Distinct icons (and, for the inexact kinds, a word in the description) so kinds differ without colour. */
 const OCCURRENCE_ICONS: Record<LinkKind, string> = { exact: 'quote', partial: 'ellipsis', paraphrase: 'comment' };
@@ -26,7 +25,8 @@ const LABEL_LENGTH = 80;
 
 /**
  * The corpus's speakers (most quoted first), each with their quotes and every article that carries
- * each quote. Asks the server again whenever the corpus settles into a change (`CorpusSettled`).
+ * each quote. Asks the server again whenever the corpus settles into a change (`CorpusSettled`),
+ * and for a quote's places only when the quote is expanded: a widely carried quote has hundreds.
  */
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<SpeakersTreeNode | undefined>();
@@ -55,7 +55,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTre
   async getChildren(node?: SpeakersTreeNode): Promise<SpeakersTreeNode[]> {
     if (!node) return this.speakers();
     if (node.kind === 'speaker') return node.speaker.quotes.map((quote) => ({ kind: 'quote', parent: node, quote }));
-    if (node.kind === 'quote') return node.quote.occurrences.map((occurrence) => ({ kind: 'occurrence', parent: node, occurrence }));
+    if (node.kind === 'quote') return this.occurrences(node);
     return [];
   }
 
@@ -75,15 +75,30 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTre
   }
 
   private async speakers(): Promise<SpeakersTreeNode[]> {
-    try {
+    return this.reporting('Could not list the speakers', async () => {
       const { speakers } = await this.client.sendRequest(SpeakersRequest);
-      this.messageEmitter.fire(undefined);
       return [...speakers]
         .sort((a, b) => b.quotes.length - a.quotes.length || b.mentions - a.mentions || a.name.localeCompare(b.name))
         .map((speaker) => ({ kind: 'speaker', speaker }));
+    });
+  }
+
+  private async occurrences(node: SpeakersTreeNode & { kind: 'quote' }): Promise<SpeakersTreeNode[]> {
+    return this.reporting('Could not list where the quote stands', async () => {
+      const occurrences = await this.client.sendRequest(QuoteOccurrencesRequest, node.quote.ref);
+      return occurrences.map((occurrence) => ({ kind: 'occurrence', parent: node, occurrence }));
+    });
+  }
+
+  /** A failed request shows as the view's message (and no nodes); a successful one clears it. */
+  private async reporting(failure: string, nodes: () => Promise<SpeakersTreeNode[]>): Promise<SpeakersTreeNode[]> {
+    try {
+      const result = await nodes();
+      this.messageEmitter.fire(undefined);
+      return result;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.messageEmitter.fire(`Could not list the speakers: ${reason}`);
+      this.messageEmitter.fire(`${failure}: ${reason}`);
       return [];
     }
   }
@@ -109,15 +124,14 @@ function speakerItem(speaker: CorpusSpeaker): vscode.TreeItem {
 function quoteItem(quote: SpeakerQuote): vscode.TreeItem {
   const text = quote.text.length > LABEL_LENGTH ? `${quote.text.slice(0, LABEL_LENGTH - 1)}…` : quote.text;
   const item = new vscode.TreeItem(`“${plainLabel(text)}”`, vscode.TreeItemCollapsibleState.Collapsed);
-  const articles = new Set(quote.occurrences.map((occurrence) => occurrence.uri)).size;
   item.iconPath = new vscode.ThemeIcon('quote');
-  item.description = `in ${plural(articles, 'article')}`;
+  item.description = `in ${plural(quote.articles, 'article')}`;
   item.tooltip = quote.text;
   item.contextValue = 'quote';
   return item;
 }
 
-function occurrenceItem(occurrence: Occurrence): vscode.TreeItem {
+function occurrenceItem(occurrence: QuoteOccurrence): vscode.TreeItem {
   const line = occurrence.range.start.line + 1;
   const item = new vscode.TreeItem(plainLabel(occurrence.article), vscode.TreeItemCollapsibleState.None);
   const details = [occurrence.outlet, `line ${line}`, occurrence.kind === 'exact' ? undefined : occurrence.kind];

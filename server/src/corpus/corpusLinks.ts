@@ -3,7 +3,7 @@ import type { Article, Corpus } from './corpus';
 import { CorpusFingerprint } from './corpusFingerprint';
 import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
-import { CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
+import { ClusterIndex, CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 
 /**
  * Longest stretch that counting or clustering keeps the thread before letting requests in. A
@@ -44,6 +44,7 @@ export class CorpusLinks {
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
   private clustering: Promise<QuoteCluster[]> | null = null;
+  private clusterIndexCache: ClusterIndex | null = null;
   private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
   private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
   private counts = { speakers: 0, linkedQuotes: 0 };
@@ -125,6 +126,13 @@ export class CorpusLinks {
     return this.clustering;
   }
 
+  /** The clusters of the corpus as it is, looked up by their member quotes. */
+  async clusterIndex(): Promise<ClusterIndex> {
+    const clusters = await this.clusters();
+    if (this.clusterIndexCache?.clusters !== clusters) this.clusterIndexCache = new ClusterIndex(clusters);
+    return this.clusterIndexCache;
+  }
+
   /** Clusters whose occurrences stand in more than one article. */
   async crossArticleClusters(): Promise<QuoteCluster[]> {
     return (await this.clusters()).filter((cluster) => new Set(cluster.occurrences.map((occurrence) => occurrence.articleId)).size > 1);
@@ -160,6 +168,7 @@ export class CorpusLinks {
 
   private update(uri: string, article: Article | undefined): void {
     this.clusterCache = null;
+    this.clusterIndexCache = null;
     if (this.recount.held && article?.origin === 'disk' && !this.matcher.hasArticle(uri)) {
       this.recentMatches.dueOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);
       this.recentParaphrases.dueOlderThan(ANSWER_AGE_WHILE_SCANNING_MS);

@@ -1,22 +1,23 @@
 import {
   QuoteLinksRequest,
   QuoteMapRequest,
+  QuoteOccurrencesRequest,
   SpeakersRequest,
   type ArticleLocation,
   type CorpusSpeaker,
   type LinkKind,
   type QuoteMapArticle,
   type QuoteMapResult,
+  type QuoteOccurrence,
   type SpeakerQuote,
 } from '../../../common/protocol';
-import type { QuoteCluster } from '../corpus/matching';
 import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
 import { articleName, offsetIn, rangeIn } from './positions';
 import { articleLocation, quoteLinks } from './quoteLinks';
 import { articleOutlet } from '../corpus/articleOutlet';
 
-/** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree. */
+/** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree and its quotes' places. */
 export function registerCorpusViews({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   connection.onRequest(QuoteLinksRequest, async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
@@ -50,27 +51,21 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
   });
 
   connection.onRequest(SpeakersRequest, async () => {
-    const clusterOf = new Map<string, QuoteCluster>();
-    for (const cluster of await links.clusters()) {
-      for (const occurrence of cluster.occurrences) clusterOf.set(`${occurrence.articleId}#${occurrence.quoteId}`, cluster);
-    }
-    const locate = (uri: string, start: number, end: number) => articleLocation(corpus, uri, start, end);
+    const index = await links.clusterIndex();
     const speakers: CorpusSpeaker[] = links.entities().map((entity) => {
       // One entry per utterance: copies of a quote in several articles share their cluster.
       const quotes = new Map<string, SpeakerQuote>();
       for (const { articleId, speakerName } of entity.articles) {
         for (const quote of corpus.get(articleId)?.analysis?.quotes ?? []) {
           if (quote.speaker !== speakerName) continue;
-          const cluster = clusterOf.get(`${articleId}#${quote.id}`);
+          const cluster = index.clusterOf(articleId, quote.id);
           const key = cluster?.id ?? `${articleId}#${quote.id}`;
           if (quotes.has(key)) continue;
-          const occurrences: SpeakerQuote['occurrences'] = cluster
-            ? [
-                ...cluster.occurrences.flatMap((o) => withKind(locate(o.articleId, o.start, o.end), o.kind)),
-                ...cluster.paraphrases.flatMap((p) => withKind(locate(p.articleId, p.start, p.end), 'paraphrase')),
-              ]
-            : withKind(locate(articleId, quote.start, quote.end), 'exact');
-          quotes.set(key, { text: cluster?.text ?? quote.text, occurrences });
+          quotes.set(key, {
+            text: cluster?.text ?? quote.text,
+            articles: cluster ? index.articleCount(cluster) : 1,
+            ref: { uri: articleId, quoteId: quote.id },
+          });
         }
       }
       return {
@@ -82,8 +77,21 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
     });
     return { speakers: speakers.sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name)) };
   });
+
+  connection.onRequest(QuoteOccurrencesRequest, async ({ uri, quoteId }): Promise<QuoteOccurrence[]> => {
+    const cluster = (await links.clusterIndex()).clusterOf(uri, quoteId);
+    const locate = (articleId: string, start: number, end: number) => articleLocation(corpus, articleId, start, end);
+    if (cluster) {
+      return [
+        ...cluster.occurrences.flatMap((o) => withKind(locate(o.articleId, o.start, o.end), o.kind)),
+        ...cluster.paraphrases.flatMap((p) => withKind(locate(p.articleId, p.start, p.end), 'paraphrase')),
+      ];
+    }
+    const quote = corpus.get(uri)?.analysis?.quotes.find((candidate) => candidate.id === quoteId);
+    return quote ? withKind(locate(uri, quote.start, quote.end), 'exact') : [];
+  });
 }
 
-function withKind(location: ArticleLocation | null, kind: LinkKind): (ArticleLocation & { kind: LinkKind })[] {
+function withKind(location: ArticleLocation | null, kind: LinkKind): QuoteOccurrence[] {
   return location ? [{ ...location, kind }] : [];
 }

@@ -5,10 +5,12 @@ import {
   ClientCommands,
   CorpusStatusNotification,
   QuoteMapRequest,
+  QuoteOccurrencesRequest,
   SpeakersRequest,
   type CorpusSpeaker,
   type CorpusStatusParams,
   type QuoteMapResult,
+  type QuoteOccurrence,
 } from '../../../common/protocol';
 import { QuoteMapPanel, type QuoteMapReady } from '../../../client/src/views/quoteMap';
 import { SpeakersTreeProvider, type SpeakersTreeNode } from '../../../client/src/views/speakersTree';
@@ -71,6 +73,8 @@ describe('the Speakers tree', () => {
   });
 
   beforeEach(() => {
+    const negotiation = { uri: tweet.uri, quoteId: 'q1' };
+    const hostile = { uri: retaliation.uri, quoteId: 'q7' };
     const speakers: CorpusSpeaker[] = [
       { name: 'Rarely Quoted', aliases: [], mentions: 9, quotes: [] },
       {
@@ -78,19 +82,24 @@ describe('the Speakers tree', () => {
         aliases: ['Alias One'],
         mentions: 4,
         quotes: [
-          {
-            text: 'never lost a negotiation',
-            occurrences: [
-              { ...tweet, outlet: 'Outlet A', kind: 'exact' },
-              { ...retaliation, outlet: null, kind: 'paraphrase' },
-            ],
-          },
-          { text: HOSTILE, occurrences: [{ ...retaliation, outlet: HOSTILE, kind: 'partial' }] },
+          { text: 'never lost a negotiation', articles: 2, ref: negotiation },
+          { text: HOSTILE, articles: 1, ref: hostile },
         ],
       },
     ];
+    const places = new Map<string, QuoteOccurrence[]>([
+      [
+        JSON.stringify(negotiation),
+        [
+          { ...tweet, outlet: 'Outlet A', kind: 'exact' },
+          { ...retaliation, outlet: null, kind: 'paraphrase' },
+        ],
+      ],
+      [JSON.stringify(hostile), [{ ...retaliation, outlet: HOSTILE, kind: 'partial' }]],
+    ]);
     client = new FakeCorpusClient();
     client.answer(SpeakersRequest, () => ({ speakers }));
+    client.answer(QuoteOccurrencesRequest, (ref) => places.get(JSON.stringify({ uri: ref.uri, quoteId: ref.quoteId })) ?? []);
     provider = new SpeakersTreeProvider(client);
   });
 
@@ -120,6 +129,38 @@ describe('the Speakers tree', () => {
       assert.equal(typeof item.tooltip, 'string', `${String(item.label)} has a ${typeof item.tooltip} tooltip`);
       assert.equal(typeof item.label, 'string');
     }
+  });
+
+  it('shows each quote with the number of articles that carry it', async () => {
+    const [speaker] = await provider.getChildren();
+    const items = (await provider.getChildren(speaker)).map((node) => provider.getTreeItem(node));
+    assert.deepEqual(
+      items.map((item) => item.description),
+      ['in 2 articles', 'in 1 article'],
+    );
+    assert.equal(items[0]!.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
+  it('asks where a quote stands only when the quote is expanded, by its reference', async () => {
+    const [speaker] = await provider.getChildren();
+    const [, second] = await provider.getChildren(speaker);
+    assert.equal(client.count(QuoteOccurrencesRequest), 0, 'asked for places before any quote was expanded');
+    const places = await provider.getChildren(second);
+    assert.equal(client.count(QuoteOccurrencesRequest), 1);
+    assert.deepEqual(client.requests.at(-1)?.params, { uri: retaliation.uri, quoteId: 'q7' });
+    assert.deepEqual(
+      places.map((node) => provider.getTreeItem(node).contextValue),
+      ['occurrence.partial'],
+    );
+  });
+
+  it('reports a quote whose places cannot be listed as the view message', async () => {
+    const messages: (string | undefined)[] = [];
+    const subscription = provider.onDidChangeMessage((message) => messages.push(message));
+    client.fail(QuoteOccurrencesRequest, 'Request cancelled');
+    assert.deepEqual(await occurrences(), []);
+    assert.equal(messages.at(-1), 'Could not list where the quote stands: Request cancelled');
+    subscription.dispose();
   });
 
   it('shows each occurrence with its article, outlet and line, marking paraphrases apart', async () => {
