@@ -267,9 +267,12 @@ export interface SpeakerQuote {
   ref: QuoteRef;
 }
 
-export interface CorpusSpeaker {
+export interface SpeakerName {
   name: string;
   aliases: string[];
+}
+
+export interface CorpusSpeaker extends SpeakerName {
   mentions: number;
   quotes: SpeakerQuote[];
 }
@@ -279,6 +282,12 @@ export interface CorpusSpeaker {
  * comes apart (`QuoteOccurrencesRequest`): a widely carried quote stands in hundreds of articles.
  */
 export const SpeakersRequest = new RequestType0<{ speakers: CorpusSpeaker[] }, void>('articleLens/speakers');
+
+/**
+ * The corpus's speakers by name alone, for pickers: `SpeakersRequest` works out which quotes are
+ * one utterance across articles first, seconds at thousands of articles.
+ */
+export const SpeakerNamesRequest = new RequestType0<SpeakerName[], void>('articleLens/speakerNames');
 
 export type QuoteOccurrence = ArticleLocation & { kind: LinkKind };
 

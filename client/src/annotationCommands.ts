@@ -6,7 +6,7 @@ import {
   EXPORT_FORMATS,
   LANGUAGE_ID,
   ServerCommands,
-  SpeakersRequest,
+  SpeakerNamesRequest,
   type AnnotationChangeResult,
   type AnnotationKind,
   type ExportAnnotationsArgs,
@@ -56,7 +56,7 @@ export const annotationCommandHandlers = {
 
   [ClientCommands.setQuoteSpeaker]: ({ client }) => async () => {
     const editor = articleEditor();
-    const { speakers } = await client.sendRequest(SpeakersRequest);
+    const speakers = await client.sendRequest(SpeakerNamesRequest);
     const items: (vscode.QuickPickItem & { name: string | null })[] = [
       { label: NEW_NAME, alwaysShow: true, name: null },
       ...speakers.map((speaker) => ({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Hover, Location, MarkupContent, Position } from 'vscode-languageserver-protocol';
-import { QuoteOccurrencesRequest, SpeakersRequest, type CorpusSpeaker, type OpenLocationArgs, type QuoteLinksResult, type QuoteOccurrence } from '../../common/protocol';
+import { QuoteOccurrencesRequest, SpeakerNamesRequest, SpeakersRequest, type CorpusSpeaker, type OpenLocationArgs, type QuoteLinksResult, type QuoteOccurrence, type SpeakerName } from '../../common/protocol';
 import { LspServer, repoRoot } from './support/lspServer';
 
 /** The position of the n-th occurrence of `needle` (plus `into` characters) in `text`. */
@@ -131,6 +131,17 @@ describe('the workspace corpus over LSP: hovers, references and links across art
       'quotes whose article count differs from their places',
     );
     assert.deepEqual(await server.connection.sendRequest(QuoteOccurrencesRequest.method, { uri: uri('000_198c190caa6527b1.txt'), quoteId: 'no-such-quote' }), []);
+  });
+
+  it('names the same speakers, with their aliases, without the quotes', async () => {
+    const { speakers } = await server.connection.sendRequest<{ speakers: CorpusSpeaker[] }>(SpeakersRequest.method);
+    const names = await server.connection.sendRequest<SpeakerName[]>(SpeakerNamesRequest.method);
+    const byName = (a: SpeakerName, b: SpeakerName): number => a.name.localeCompare(b.name);
+    assert.ok(names.length > 10, `${names.length} names`);
+    assert.deepEqual(
+      [...names].sort(byName),
+      speakers.map(({ name, aliases }) => ({ name, aliases })).sort(byName),
+    );
   });
 
   it('updates another article\'s hover after a quote is edited, without a reload', async () => {

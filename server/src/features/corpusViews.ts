@@ -2,6 +2,7 @@ import {
   QuoteLinksRequest,
   QuoteMapRequest,
   QuoteOccurrencesRequest,
+  SpeakerNamesRequest,
   SpeakersRequest,
   type ArticleLocation,
   type CorpusSpeaker,
@@ -9,6 +10,7 @@ import {
   type QuoteMapArticle,
   type QuoteMapResult,
   type QuoteOccurrence,
+  type SpeakerName,
   type SpeakerQuote,
 } from '../../../common/protocol';
 import type { FeatureContext } from './context';
@@ -17,7 +19,7 @@ import { articleName, offsetIn, rangeIn } from './positions';
 import { articleLocation, quoteLinks } from './quoteLinks';
 import { articleOutlet } from '../corpus/articleOutlet';
 
-/** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree and its quotes' places. */
+/** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree, its quotes' places and the speakers' names. */
 export function registerCorpusViews({ connection, documents, analyses, corpus, links }: FeatureContext): void {
   connection.onRequest(QuoteLinksRequest, async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
@@ -77,6 +79,13 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
     });
     return { speakers: speakers.sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name)) };
   });
+
+  connection.onRequest(SpeakerNamesRequest, (): SpeakerName[] =>
+    [...links.entities()]
+      // The most widely reported first: the likeliest pick.
+      .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name))
+      .map(({ name, aliases }) => ({ name, aliases: [...aliases] })),
+  );
 
   connection.onRequest(QuoteOccurrencesRequest, async ({ uri, quoteId }): Promise<QuoteOccurrence[]> => {
     const cluster = (await links.clusterIndex()).clusterOf(uri, quoteId);
