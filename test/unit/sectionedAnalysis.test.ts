@@ -166,6 +166,31 @@ describe('sectioned analysis of long texts', function () {
     assert.equal(joined.speakers.filter((candidate) => candidate.name === 'Clinton').length, 0);
   });
 
+  it('joins a section moved to another offset as a fresh copy of it, and leaves earlier joins as they were', function () {
+    const first = analyze('Hillary Clinton said the plan would work. "We will win," Hillary Clinton told Reuters.\n');
+    const second = analyze('"It is done," Clinton said on Tuesday, according to CNN.\n');
+    const fresh = (analysis: Analysis): Analysis => structuredClone(analysis);
+    const before = joinSections([
+      { offset: 0, analysis: first },
+      { offset: 100, analysis: second },
+    ]);
+    const kept = structuredClone(before);
+    // A keystroke in the first section moves the second by one; then it moves back.
+    for (const offset of [101, 100]) {
+      const joined = joinSections([
+        { offset: 0, analysis: first },
+        { offset, analysis: second },
+      ]);
+      const expected = joinSections([
+        { offset: 0, analysis: fresh(first) },
+        { offset, analysis: fresh(second) },
+      ]);
+      assert.deepStrictEqual(joined, expected);
+      assert.ok(joined.quotes.at(-1)!.start >= offset, 'the second section\'s quote stands after its offset');
+    }
+    assert.deepStrictEqual(before, kept, 'a later join changed an earlier one');
+  });
+
   it('remembers sections across edits and still gives the plain analysis of the whole text', async function () {
     const sectioned = new SectionedAnalysis(async (text) => analysedText(text, analyze(text)));
     for (const text of editedTexts(LONG_TEXT, 80, 5)) {

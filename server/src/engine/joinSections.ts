@@ -21,25 +21,27 @@ export function joinSections(parts: readonly SectionAnalysis[]): Analysis {
   const outlets = new Map<string, Span[]>();
   const speakerParts: Speaker[] = [];
   for (const { offset, analysis } of parts) {
+    const section = shiftedSection(analysis, offset);
     const attributionBase = attributions.length;
-    for (const attribution of analysis.attributions) attributions.push(shiftAttribution(attribution, offset));
-    for (const quote of analysis.quotes) {
+    attributions.push(...section.attributions);
+    analysis.quotes.forEach((quote, index) => {
+      const { source, cue } = section.quoteParts[index] as ShiftedSection['quoteParts'][number];
       quotes.push({
         ...quote,
         start: quote.start + offset,
         end: quote.end + offset,
         id: `q${quotes.length + 1}`,
-        source: quote.source && shift(quote.source, offset),
-        cue: quote.cue && shift(quote.cue, offset),
+        source,
+        cue,
         attribution: quote.attribution === null ? null : quote.attribution + attributionBase,
       });
-    }
-    for (const outlet of analysis.outlets) {
+    });
+    analysis.outlets.forEach((outlet, index) => {
       const mentions = outlets.get(outlet.name) ?? [];
-      mentions.push(...outlet.mentions.map((mention) => shift(mention, offset)));
+      mentions.push(...(section.outletMentions[index] as Span[]));
       outlets.set(outlet.name, mentions);
-    }
-    for (const speaker of analysis.speakers) speakerParts.push({ ...speaker, mentions: speaker.mentions.map((mention) => shift(mention, offset)) });
+    });
+    analysis.speakers.forEach((speaker, index) => speakerParts.push({ ...speaker, mentions: section.speakerMentions[index] as Span[] }));
   }
   const people = new PeopleAcrossSections(speakerParts);
   const canonical = (name: string, kind: string): string => (kind === 'person' ? people.canonical(name) : name);
@@ -53,6 +55,36 @@ export function joinSections(parts: readonly SectionAnalysis[]): Analysis {
     outlets: [...outlets].map(([name, mentions]): Outlet => ({ name, mentions })),
     attributions,
   };
+}
+
+/** A section's spans where the section stands in the whole text; the joined analysis must not change them. */
+interface ShiftedSection {
+  readonly offset: number;
+  readonly attributions: readonly Attribution[];
+  readonly quoteParts: readonly { source: Span | null; cue: Span | null }[];
+  readonly outletMentions: readonly (readonly Span[])[];
+  readonly speakerMentions: readonly Span[][];
+}
+
+/**
+ * The last shift of each section's analysis, kept as long as the analysis is. A keystroke in a
+ * long article moves only the sections after it: the ones before keep their offsets, and their
+ * spans need not be built again (nor promoted again by the collector, at a keystroke's pace).
+ */
+const shiftedSections = new WeakMap<Analysis, ShiftedSection>();
+
+function shiftedSection(analysis: Analysis, offset: number): ShiftedSection {
+  const known = shiftedSections.get(analysis);
+  if (known?.offset === offset) return known;
+  const section: ShiftedSection = {
+    offset,
+    attributions: analysis.attributions.map((attribution) => shiftAttribution(attribution, offset)),
+    quoteParts: analysis.quotes.map((quote) => ({ source: quote.source && shift(quote.source, offset), cue: quote.cue && shift(quote.cue, offset) })),
+    outletMentions: analysis.outlets.map((outlet) => outlet.mentions.map((mention) => shift(mention, offset))),
+    speakerMentions: analysis.speakers.map((speaker) => speaker.mentions.map((mention) => shift(mention, offset))),
+  };
+  shiftedSections.set(analysis, section);
+  return section;
 }
 
 function shift<T extends Span>(span: T, offset: number): T {
