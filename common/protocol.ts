@@ -242,13 +242,23 @@ export interface QuoteMapRow {
   id: string;
   text: string;
   speaker: string | null;
+  /** How many articles carry the quote, verbatim or restated, whether their columns are shown or not. */
+  articles: number;
+  /** Its places in the shown articles. */
   cells: QuoteMapCell[];
 }
 
-/** Quotes carried by more than one article (rows) by articles (columns). */
+/**
+ * Quotes carried by more than one article (rows, the most widely carried first) by articles
+ * (columns). A large corpus shows only some of them: the totals say how many there are.
+ */
 export interface QuoteMapResult {
   articles: QuoteMapArticle[];
   quotes: QuoteMapRow[];
+  /** Articles that carry a shared quote of the map's rows. */
+  totalArticles: number;
+  /** Quotes carried by more than one article. */
+  totalQuotes: number;
 }
 
 export const QuoteMapRequest = new RequestType0<QuoteMapResult, void>('articleLens/quoteMap');

@@ -27,11 +27,14 @@ function hostileMap(): QuoteMapResult {
       id: `q${index}`,
       text,
       speaker: index % 3 ? text : null,
+      articles: 2,
       cells: [
         { article: index, kind: 'exact', range: range(index), text },
         { article: (index + 1) % HOSTILE.length, kind: index % 2 ? 'partial' : 'paraphrase', range: range(index + 10), text },
       ],
     })),
+    totalArticles: HOSTILE.length,
+    totalQuotes: HOSTILE.length,
   };
 }
 
@@ -123,8 +126,35 @@ describe('the quote map page', () => {
   });
 
   it('says so when no quote is shared, instead of an empty table', () => {
-    const empty = elements(parse(render({ kind: 'loaded', result: { articles: map.articles, quotes: [] } })));
+    const empty = elements(parse(render({ kind: 'loaded', result: { articles: map.articles, quotes: [], totalArticles: 0, totalQuotes: 0 } })));
     assert.ok(!empty.some((element) => element.tagName === 'table'));
     assert.match(empty.map(textOf).join(''), /No quote is carried by more than one article/);
+  });
+
+  it('says how many quotes and articles there are when it shows only some, and how widely each row is carried', () => {
+    const shown = hostileMap();
+    const page = render({ kind: 'loaded', result: { ...shown, quotes: shown.quotes.map((row) => ({ ...row, articles: 1778 })), totalArticles: 4947, totalQuotes: 61 } });
+    const text = textOf(parse(page));
+    assert.match(text, /61 quotes carried by more than one of 4,947 articles\. Shown: the 8 quotes carried most widely, in the 8 articles that carry the most of them\./);
+    assert.equal((text.match(/in 1,778 articles/g) ?? []).length, shown.quotes.length);
+    const whole = textOf(parse(render({ kind: 'loaded', result: shown })));
+    assert.match(whole, /8 quotes carried by more than one of 8 articles\. Select a cell/);
+    assert.doesNotMatch(whole, /Shown:/);
+  });
+
+  it('puts each cell in its own article\'s column, and none in another', () => {
+    const map = hostileMap();
+    const document = parse(render({ kind: 'loaded', result: map }));
+    const rows = elements(document).filter((element) => element.tagName === 'tr').slice(1);
+    assert.equal(rows.length, map.quotes.length);
+    rows.forEach((row, quoteIndex) => {
+      const columns = row.childNodes.filter((child): child is Element => 'tagName' in child && child.tagName === 'td');
+      assert.equal(columns.length, map.articles.length);
+      columns.forEach((column, articleIndex) => {
+        const cells = elements(column).filter((element) => element.tagName === 'button').map((button) => Number(attribute(button, 'data-cell')));
+        const expected = map.quotes[quoteIndex]!.cells.flatMap((cell, cellIndex) => (cell.article === articleIndex ? [cellIndex] : []));
+        assert.deepEqual(cells, expected, `row ${quoteIndex}, column ${articleIndex}`);
+      });
+    });
   });
 });

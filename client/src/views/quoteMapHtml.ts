@@ -62,9 +62,15 @@ function body(state: QuoteMapState): string {
   }
 }
 
-function summary({ quotes, articles }: QuoteMapResult): string {
-  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-  return `<p class="summary">${plural(quotes.length, 'quote')} carried by more than one of ${plural(articles.length, 'article')}. Select a cell to open the article there.</p>`;
+const plural = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
+function summary({ quotes, articles, totalQuotes, totalArticles }: QuoteMapResult): string {
+  const whole = `${plural(totalQuotes, 'quote')} carried by more than one of ${plural(totalArticles, 'article')}.`;
+  const shownQuotes = quotes.length < totalQuotes ? `the ${plural(quotes.length, 'quote')} carried most widely` : '';
+  const shownArticles = articles.length < totalArticles ? `the ${plural(articles.length, 'article')} that carry the most of them` : '';
+  const shown = [shownQuotes, shownArticles].filter((part) => part !== '').join(', in ');
+  const selection = shown === '' ? '' : ` Shown: ${shown}.`;
+  return `<p class="summary">${whole}${selection} Select a cell to open the article there.</p>`;
 }
 
 function legend(): string {
@@ -92,19 +98,22 @@ function articleHeading({ article, outlet }: QuoteMapArticle): string {
 
 function quoteRow(row: QuoteMapRow, quoteIndex: number, articles: QuoteMapArticle[]): string {
   const speaker = row.speaker ? escapeHtml(row.speaker) : '<em>unattributed</em>';
-  const heading = `<th scope="row"><q class="quote">${escapeHtml(row.text)}</q><span class="speaker">${speaker}</span></th>`;
-  const cells = articles.map((article, articleIndex) => {
-    const buttons = row.cells
-      .map((cell, cellIndex) => ({ cell, cellIndex }))
-      .filter(({ cell }) => cell.article === articleIndex)
-      .map(({ cell, cellIndex }) => {
-        const { kind, mark, label } = kindLabel(cell.kind);
-        // Server data arrives as JSON: make sure the line is a number before it reaches the markup.
-        const line = Number(cell.range.start.line) + 1;
-        const name = `${label} in ${article.article}, line ${line}`;
-        return `<button type="button" class="cell ${kind}" data-quote="${quoteIndex}" data-cell="${cellIndex}" title="${escapeHtml(cell.text)}" aria-label="${escapeHtml(name)}"><span class="mark" aria-hidden="true">${mark}</span> ${label} <span class="line">line ${line}</span></button>`;
-      });
-    return buttons.length > 0 ? `<td>${buttons.join('')}</td>` : '<td class="absent"><span aria-label="not in this article">–</span></td>';
+  const carriers = `<span class="carriers">in ${plural(Number(row.articles), 'article')}</span>`;
+  const heading = `<th scope="row"><q class="quote">${escapeHtml(row.text)}</q><span class="speaker">${speaker}</span>${carriers}</th>`;
+  const buttonsByArticle = new Map<number, string[]>();
+  row.cells.forEach((cell, cellIndex) => {
+    const article = articles[cell.article];
+    if (!article) return;
+    const { kind, mark, label } = kindLabel(cell.kind);
+    // Server data arrives as JSON: make sure the line is a number before it reaches the markup.
+    const line = Number(cell.range.start.line) + 1;
+    const name = `${label} in ${article.article}, line ${line}`;
+    const button = `<button type="button" class="cell ${kind}" data-quote="${quoteIndex}" data-cell="${cellIndex}" title="${escapeHtml(cell.text)}" aria-label="${escapeHtml(name)}"><span class="mark" aria-hidden="true">${mark}</span> ${label} <span class="line">line ${line}</span></button>`;
+    buttonsByArticle.set(cell.article, [...(buttonsByArticle.get(cell.article) ?? []), button]);
+  });
+  const cells = articles.map((_, articleIndex) => {
+    const buttons = buttonsByArticle.get(articleIndex);
+    return buttons ? `<td>${buttons.join('')}</td>` : '<td class="absent"><span aria-label="not in this article">–</span></td>';
   });
   return `<tr>${heading}${cells.join('')}</tr>`;
 }

@@ -7,17 +7,15 @@ import {
   type ArticleLocation,
   type CorpusSpeaker,
   type LinkKind,
-  type QuoteMapArticle,
-  type QuoteMapResult,
   type QuoteOccurrence,
   type SpeakerName,
   type SpeakerQuote,
 } from '../../../common/protocol';
 import type { FeatureContext } from './context';
 import { itemAt } from './itemAt';
-import { articleName, offsetIn, rangeIn } from './positions';
+import { offsetIn } from './positions';
+import { quoteMap } from './quoteMap';
 import { articleLocation, quoteLinks } from './quoteLinks';
-import { articleOutlet } from '../corpus/articleOutlet';
 
 /** The custom requests behind the client's views: quote links at a position, the quote map, the speakers tree, its quotes' places and the speakers' names. */
 export function registerCorpusViews({ connection, documents, analyses, corpus, links }: FeatureContext): void {
@@ -29,28 +27,7 @@ export function registerCorpusViews({ connection, documents, analyses, corpus, l
     return item?.kind === 'quote' ? quoteLinks(corpus, links, article, item.quote) : null;
   });
 
-  connection.onRequest(QuoteMapRequest, async (): Promise<QuoteMapResult> => {
-    const clusters = await links.crossArticleClusters();
-    const uris = [...new Set(clusters.flatMap((cluster) => [...cluster.occurrences.map((o) => o.articleId), ...cluster.paraphrases.map((p) => p.articleId)]))].sort();
-    const articles: QuoteMapArticle[] = uris.map((uri) => {
-      const article = corpus.get(uri);
-      return { uri, article: articleName(uri), outlet: article?.analysis ? articleOutlet(article.text, article.analysis) : null };
-    });
-    const column = new Map(uris.map((uri, index) => [uri, index]));
-    const quotes = clusters.map((cluster) => {
-      const first = cluster.occurrences[0];
-      const speaker = first ? (corpus.get(first.articleId)?.analysis?.quotes.find((quote) => quote.id === first.quoteId)?.speaker ?? null) : null;
-      const cells = [
-        ...cluster.occurrences.map((occurrence) => ({ uri: occurrence.articleId, kind: occurrence.kind, start: occurrence.start, end: occurrence.end, text: occurrence.text })),
-        ...cluster.paraphrases.map((paraphrase) => ({ uri: paraphrase.articleId, kind: 'paraphrase' as const, start: paraphrase.start, end: paraphrase.end, text: paraphrase.text })),
-      ].flatMap(({ uri, kind, start, end, text }) => {
-        const article = corpus.get(uri);
-        return article ? [{ article: column.get(uri)!, kind, range: rangeIn(article, start, end), text }] : [];
-      });
-      return { id: cluster.id, text: cluster.text, speaker, cells };
-    });
-    return { articles, quotes };
-  });
+  connection.onRequest(QuoteMapRequest, () => quoteMap(corpus, links));
 
   connection.onRequest(SpeakersRequest, async () => {
     const index = await links.clusterIndex();

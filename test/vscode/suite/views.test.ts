@@ -252,12 +252,15 @@ describe('the Quote Map panel', () => {
           id: 'q1',
           text: `${HOSTILE}${FAKE_CELL}`,
           speaker: FAKE_CELL,
+          articles: 2,
           cells: [
             { article: 0, kind: 'exact', range: tweet.range, text: FAKE_CELL },
             { article: 1, kind: 'paraphrase', range: retaliation.range, text: HOSTILE },
           ],
         },
       ],
+      totalArticles: 2,
+      totalQuotes: 1,
     };
     client = new FakeCorpusClient();
     client.answer(QuoteMapRequest, () => map);
@@ -318,7 +321,7 @@ describe('the Quote Map panel', () => {
     client.notify(CorpusStatusNotification, status(true));
     assert.equal(client.count(QuoteMapRequest), before, 'asked for the map while the corpus was indexing');
 
-    map.quotes.push({ id: 'q2', text: 'a second shared quote', speaker: null, cells: [{ article: 0, kind: 'partial', range: tweet.range, text: 'second' }] });
+    map.quotes.push({ id: 'q2', text: 'a second shared quote', speaker: null, articles: 2, cells: [{ article: 0, kind: 'partial', range: tweet.range, text: 'second' }] });
     const refreshed = nextReady((report) => report.cells === cellCount(map));
     client.notify(CorpusStatusNotification, status(false));
     assert.equal(client.count(QuoteMapRequest), before + 1);
