@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import { memoized } from './memoized';
 
 /** What compromise's lexicon knows about a name taken alone. */

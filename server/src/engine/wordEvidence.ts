@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import { isAbbreviation } from './tokens';
 import { memoized } from './memoized';
 
