@@ -2,7 +2,7 @@ import type { QuoteMapArticle, QuoteMapCell, QuoteMapResult, QuoteMapRow } from 
 import { articleOutlet } from '../corpus/articleOutlet';
 import type { Corpus } from '../corpus/corpus';
 import type { CorpusLinks } from '../corpus/corpusLinks';
-import type { QuoteCluster } from '../corpus/matching';
+import { articlesCarrying } from '../corpus/matching';
 import { articleName, rangeIn } from './positions';
 
 /**
@@ -26,7 +26,7 @@ export async function quoteMap(corpus: Corpus, links: CorpusLinks): Promise<Quot
 
   const rowsCarried = new Map<string, number>();
   for (const { cluster } of rows) {
-    for (const uri of articlesOf(cluster)) rowsCarried.set(uri, (rowsCarried.get(uri) ?? 0) + 1);
+    for (const uri of articlesCarrying(cluster)) rowsCarried.set(uri, (rowsCarried.get(uri) ?? 0) + 1);
   }
   const shown = [...rowsCarried]
     .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
@@ -54,11 +54,4 @@ export async function quoteMap(corpus: Corpus, links: CorpusLinks): Promise<Quot
     return { id: cluster.id, text: cluster.text, speaker, articles: carriers, cells };
   });
   return { articles, quotes, totalArticles: rowsCarried.size, totalQuotes: shared.length };
-}
-
-function articlesOf(cluster: QuoteCluster): Set<string> {
-  const uris = new Set<string>();
-  for (const { articleId } of cluster.occurrences) uris.add(articleId);
-  for (const { articleId } of cluster.paraphrases) uris.add(articleId);
-  return uris;
 }

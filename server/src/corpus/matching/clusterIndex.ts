@@ -26,12 +26,15 @@ export class ClusterIndex {
   /** How many articles carry the cluster's utterance, verbatim or restated. */
   articleCount(cluster: QuoteCluster): number {
     let count = this.articleCounts.get(cluster);
-    if (count === undefined) {
-      const articles = new Set<string>();
-      for (const { articleId } of cluster.occurrences) articles.add(articleId);
-      for (const { articleId } of cluster.paraphrases) articles.add(articleId);
-      this.articleCounts.set(cluster, (count = articles.size));
-    }
+    if (count === undefined) this.articleCounts.set(cluster, (count = articlesCarrying(cluster).size));
     return count;
   }
+}
+
+/** The articles that carry a cluster's utterance, verbatim or restated. */
+export function articlesCarrying(cluster: QuoteCluster): Set<string> {
+  const articles = new Set<string>();
+  for (const { articleId } of cluster.occurrences) articles.add(articleId);
+  for (const { articleId } of cluster.paraphrases) articles.add(articleId);
+  return articles;
 }
