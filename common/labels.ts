@@ -6,3 +6,8 @@
 export function plainLabel(text: string): string {
   return text.replace(/\$\(/g, '$\u2060(');
 }
+
+/** A count and its noun, the noun in the plural unless the count is one: "1 article", "1,778 articles". */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

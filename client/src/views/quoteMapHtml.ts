@@ -1,4 +1,5 @@
 import type { LinkKind, QuoteMapArticle, QuoteMapResult, QuoteMapRow } from '../../../common/protocol';
+import { countOf } from '../../../common/labels';
 import { escapeHtml } from './escapeHtml';
 
 export type QuoteMapState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; result: QuoteMapResult };
@@ -62,12 +63,10 @@ function body(state: QuoteMapState): string {
   }
 }
 
-const plural = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-
 function summary({ quotes, articles, totalQuotes, totalArticles }: QuoteMapResult): string {
-  const whole = `${plural(totalQuotes, 'quote')} carried by more than one of ${plural(totalArticles, 'article')}.`;
-  const shownQuotes = quotes.length < totalQuotes ? `the ${plural(quotes.length, 'quote')} carried most widely` : '';
-  const shownArticles = articles.length < totalArticles ? `the ${plural(articles.length, 'article')} that carry the most of them` : '';
+  const whole = `${countOf(totalQuotes, 'quote')} carried by more than one of ${countOf(totalArticles, 'article')}.`;
+  const shownQuotes = quotes.length < totalQuotes ? `the ${countOf(quotes.length, 'quote')} carried most widely` : '';
+  const shownArticles = articles.length < totalArticles ? `the ${countOf(articles.length, 'article')} that carry the most of them` : '';
   const shown = [shownQuotes, shownArticles].filter((part) => part !== '').join(', in ');
   const selection = shown === '' ? '' : ` Shown: ${shown}.`;
   return `<p class="summary">${whole}${selection} Select a cell to open the article there.</p>`;
@@ -98,7 +97,7 @@ function articleHeading({ article, outlet }: QuoteMapArticle): string {
 
 function quoteRow(row: QuoteMapRow, quoteIndex: number, articles: QuoteMapArticle[]): string {
   const speaker = row.speaker ? escapeHtml(row.speaker) : '<em>unattributed</em>';
-  const carriers = `<span class="carriers">in ${plural(Number(row.articles), 'article')}</span>`;
+  const carriers = `<span class="carriers">in ${countOf(Number(row.articles), 'article')}</span>`;
   const heading = `<th scope="row"><q class="quote">${escapeHtml(row.text)}</q><span class="speaker">${speaker}</span>${carriers}</th>`;
   const buttonsByArticle = new Map<number, string[]>();
   row.cells.forEach((cell, cellIndex) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainLabel } from '../../../common/labels';
+import { countOf, plainLabel } from '../../../common/labels';
 import {
   ClientCommands,
   CorpusStatusNotification,
@@ -108,13 +108,11 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakersTre
   }
 }
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
 function speakerItem(speaker: CorpusSpeaker): vscode.TreeItem {
   const collapsible = speaker.quotes.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(plainLabel(speaker.name), collapsible);
   item.iconPath = new vscode.ThemeIcon('person');
-  item.description = `${plural(speaker.quotes.length, 'quote')}, ${plural(speaker.mentions, 'mention')}`;
+  item.description = `${countOf(speaker.quotes.length, 'quote')}, ${countOf(speaker.mentions, 'mention')}`;
   // Plain-string tooltips are not rendered as markdown, so article text stays text.
   item.tooltip = speaker.aliases.length > 0 ? `${speaker.name}\nAlso: ${speaker.aliases.join(', ')}` : speaker.name;
   item.contextValue = 'speaker';
@@ -125,7 +123,7 @@ function quoteItem(quote: SpeakerQuote): vscode.TreeItem {
   const text = quote.text.length > LABEL_LENGTH ? `${quote.text.slice(0, LABEL_LENGTH - 1)}…` : quote.text;
   const item = new vscode.TreeItem(`“${plainLabel(text)}”`, vscode.TreeItemCollapsibleState.Collapsed);
   item.iconPath = new vscode.ThemeIcon('quote');
-  item.description = `in ${plural(quote.articles, 'article')}`;
+  item.description = `in ${countOf(quote.articles, 'article')}`;
   item.tooltip = quote.text;
   item.contextValue = 'quote';
   return item;

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { countOf } from '../../../common/labels';
 import {
   EXPORT_FORMATS,
   ServerCommands,
@@ -151,7 +152,7 @@ export function registerAnnotationCommands(services: AnnotationCommandServices):
     }));
     try {
       const files = await writeExport(exports, args.format, args.outDir);
-      return { files, articles: exports.length, message: `Exported ${exports.length} article${exports.length === 1 ? '' : 's'} as ${args.format} to ${args.outDir}.` };
+      return { files, articles: exports.length, message: `Exported ${countOf(exports.length, 'article')} as ${args.format} to ${args.outDir}.` };
     } catch (error) {
       throw failure(`Could not export to ${args.outDir}: ${messageOf(error)}`);
     }
@@ -186,7 +187,7 @@ export function registerAnnotationCommands(services: AnnotationCommandServices):
       imported += drafts.length;
     }
     if (problems.length > 0) connection.console.warn(`brat import from ${args.folder}:\n${problems.join('\n')}`);
-    const skipped = problems.length > 0 ? ` ${problems.length} problem${problems.length === 1 ? '' : 's'} (see the Article Lens output): ${problems[0]}` : '';
+    const skipped = problems.length > 0 ? ` ${countOf(problems.length, 'problem')} (see the Article Lens output): ${problems[0]}` : '';
     return { message: `Imported ${imported} annotation${imported === 1 ? '' : 's'} from ${documents.length} brat file${documents.length === 1 ? '' : 's'}.${skipped}` };
   }
 

@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { plainLabel } from '../../../common/labels';
+import { countOf, plainLabel } from '../../../common/labels';
 import { ClientCommands, type ShowReferencesArgs } from '../../../common/protocol';
 import type { FeatureContext } from './context';
 import { excerpt } from './markdown';
@@ -49,7 +49,7 @@ export function registerCodeLens({ connection, documents, analyses, corpus, link
     return {
       ...lens,
       command: {
-        title: `“${plainLabel(excerpt(quote.text, 40))}” quoted in ${others} other article${others === 1 ? '' : 's'}${paraphraseNote}`,
+        title: `“${plainLabel(excerpt(quote.text, 40))}” quoted in ${countOf(others, 'other article')}${paraphraseNote}`,
         command: ClientCommands.showReferences,
         arguments: [args],
       },
