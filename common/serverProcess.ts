@@ -36,8 +36,19 @@ export function analysisWorkerCount(cores: number): number {
  * marking the heap, took both cores from the thread answering hovers and from the worker
  * analysing a keystroke (npm run bench, five runs each: hover p95 during indexing 3.3-4.1 ms
  * with four helpers, 3.0-3.4 ms with one; keystroke p95 13.3-17.3 against 13.8-15.2 ms).
+ *
+ * V8's allocation-site pretenuring is off. V8 allocates an allocation site's objects straight
+ * in the old generation once most of them were found alive at a scavenge. Typing in a long
+ * article misleads it: each keystroke's joined analysis lives until the next keystroke's join
+ * replaces it, and that join, the keystroke's largest allocation, is what triggers the
+ * scavenge that finds it alive. Pretenured, every later analysis went to the old generation,
+ * which only a full collection frees: 6 full collections in 400 keystrokes into the 100 KB
+ * article with 5,000 articles indexed, 223-258 ms of marking on the server's thread; without
+ * pretenuring 3, and 95-119 ms (keystroke p95 9.6-11.4 ms against 10.0-13.3, p99 14.3-17.8
+ * against 36.7-59.6; four alternated runs each). Peak RSS fell from 279-282 to 263-267 MB
+ * (npm run bench, three alternated runs each); warm starts and cold indexing were unchanged.
  */
 export function serverNodeArgs(cores = availableParallelism()): string[] {
   const gcHelpers = Math.min(4, Math.max(1, cores - 1 - analysisWorkerCount(cores)));
-  return ['--min-semi-space-size=4', '--max-semi-space-size=4', '--heap-growing-percent=50', '--initial-old-space-size=64', `--v8-pool-size=${gcHelpers}`];
+  return ['--min-semi-space-size=4', '--max-semi-space-size=4', '--heap-growing-percent=50', '--initial-old-space-size=64', `--v8-pool-size=${gcHelpers}`, '--no-allocation-site-pretenuring'];
 }
