@@ -19,6 +19,13 @@ export class SharedBuffer {
     return new SharedBuffer(arrays.reduce((sum, array) => sum + array.length, 0));
   }
 
+  /** A buffer holding a copy of `bytes` (32-bit numbers in the platform's byte order), to hand out as arrays in order. */
+  static copyOfBytes(bytes: Uint8Array): SharedBuffer {
+    const space = new SharedBuffer(bytes.length / 4);
+    new Uint8Array(space.buffer).set(bytes);
+    return space;
+  }
+
   int32(length: number): Int32Array {
     const array = new Int32Array(this.buffer, this.offset, length);
     this.offset += 4 * length;
@@ -28,20 +35,6 @@ export class SharedBuffer {
   uint32(length: number): Uint32Array {
     const array = new Uint32Array(this.buffer, this.offset, length);
     this.offset += 4 * length;
-    return array;
-  }
-
-  /** Signed numbers copied into this buffer from their bytes (in the platform's byte order). */
-  int32Of(bytes: Uint8Array): Int32Array {
-    const array = this.int32(bytes.length / 4);
-    new Uint8Array(array.buffer, array.byteOffset, bytes.length).set(bytes);
-    return array;
-  }
-
-  /** Unsigned numbers copied into this buffer from their bytes (in the platform's byte order). */
-  uint32Of(bytes: Uint8Array): Uint32Array {
-    const array = this.uint32(bytes.length / 4);
-    new Uint8Array(array.buffer, array.byteOffset, bytes.length).set(bytes);
     return array;
   }
 

@@ -58,8 +58,7 @@ export function storedEntryBytes(entry: WrittenEntry): Uint8Array {
  */
 export function storedEntryFrom(bytes: Uint8Array): WrittenEntry | null {
   if (bytes.length < 4 * HEADER_FIELDS) return null;
-  const header = new Uint32Array(HEADER_FIELDS);
-  new Uint8Array(header.buffer).set(bytes.subarray(0, 4 * HEADER_FIELDS));
+  const header = headerOf(bytes);
   let numbers = 0;
   for (let index = 0; index < ARRAYS; index += 1) numbers += header[index] as number;
   const wordsAt = 4 * (HEADER_FIELDS + numbers);
@@ -67,24 +66,30 @@ export function storedEntryFrom(bytes: Uint8Array): WrittenEntry | null {
   if (stringsAt + (header[ARRAYS + 1] as number) !== bytes.length) return null;
   const strings = namesFrom(bytes.subarray(stringsAt));
   if (strings === null) return null;
-  const space = new SharedBuffer(numbers);
-  let at = 4 * HEADER_FIELDS;
+  // The arrays lie one after another as the buffer hands them out: one copy takes them all.
+  const space = SharedBuffer.copyOfBytes(bytes.subarray(4 * HEADER_FIELDS, wordsAt));
   let arraysRead = 0;
-  const next = (): Uint8Array => {
-    const length = 4 * (header[arraysRead++] as number);
-    at += length;
-    return bytes.subarray(at - length, at);
-  };
-  const encodedNumbers = space.int32Of(next());
+  const length = (): number => header[arraysRead++] as number;
+  const encodedNumbers = space.int32(length());
   const matching: PreparedArticle = {
     words: Buffer.from(bytes.buffer, bytes.byteOffset + wordsAt, stringsAt - wordsAt).toString('utf8'),
-    quoteSpans: space.int32Of(next()),
-    packed: space.uint32Of(next()),
-    quoteBase: space.uint32Of(next()),
-    passageSpans: space.int32Of(next()),
-    passageWords: space.int32Of(next()),
+    quoteSpans: space.int32(length()),
+    packed: space.uint32(length()),
+    quoteBase: space.uint32(length()),
+    passageSpans: space.int32(length()),
+    passageWords: space.int32(length()),
   };
-  return { encoded: { numbers: encodedNumbers, strings }, matching, wordPositions: space.uint32Of(next()) };
+  return { encoded: { numbers: encodedNumbers, strings }, matching, wordPositions: space.uint32(length()) };
+}
+
+/** One entry's header at a time, read into the same array: a warm start reads thousands. */
+const HEADER = new Uint32Array(HEADER_FIELDS);
+const HEADER_BYTES = new Uint8Array(HEADER.buffer);
+
+/** The header of `bytes` (in the platform's byte order), valid until the next call. */
+function headerOf(bytes: Uint8Array): Uint32Array {
+  for (let index = 0; index < HEADER_BYTES.length; index += 1) HEADER_BYTES[index] = bytes[index] as number;
+  return HEADER;
 }
 
 function namesFrom(bytes: Uint8Array): string[] | null {
