@@ -46,9 +46,10 @@ export class AnnotationStore {
   private readonly states = new Map<string, ArticleState>();
   private readonly writer = new SidecarWriter();
   /**
-   * Sidecars a folder's listing showed absent, for articles not loaded yet: each is taken for
-   * missing once, when its article is first loaded, without asking the disk (a stat per article
-   * was about 5 % of a warm start at 5,000 articles). A watcher's news of one drops it.
+   * Articles not loaded yet whose sidecar a folder's listing showed absent: reading their
+   * annotations finds none without asking the disk (a stat per article was about 5 % of a warm
+   * start at 5,000 articles) or keeping a state for each (3 %); the first write loads the
+   * article and takes its sidecar for missing. A watcher's news of the sidecar drops it.
    */
   private readonly absentWhenListed = new Set<string>();
   /** The path of each listed article not loaded yet, by uri: converting 5,000 uris back to paths took 2 % of a warm start. */
@@ -64,7 +65,7 @@ export class AnnotationStore {
 
   /** The article's annotations placed in `text` (unplaced ones with a null range). */
   placed(uri: string, text: string): PlacedAnnotation[] {
-    const state = this.load(uri);
+    const state = this.loadedToRead(uri);
     if (!state || state.entries.length === 0) return state?.entries ?? [];
     if (state.text === text) return state.entries;
     const entries = state.text === null ? this.firstAnchoring(state.entries, text) : this.moved(state.entries, text, editBetween(state.text, text));
@@ -87,7 +88,7 @@ export class AnnotationStore {
 
   /** Why the article's sidecar cannot be used, or null. */
   problem(uri: string): string | null {
-    return this.load(uri)?.problem ?? null;
+    return this.loadedToRead(uri)?.problem ?? null;
   }
 
   sidecarOf(uri: string): string | null {
@@ -99,8 +100,7 @@ export class AnnotationStore {
   reload(uri: string): boolean {
     const state = this.states.get(uri);
     if (!state) {
-      const path = articlePath(uri);
-      if (path !== null) this.absentWhenListed.delete(sidecarPathOf(path));
+      this.absentWhenListed.delete(uri);
       return false;
     }
     if (state.writesInFlight > 0) return false;
@@ -117,8 +117,7 @@ export class AnnotationStore {
   /** A folder's listing (every file it saw) names these articles: those not loaded yet learn whether their sidecar was there. */
   listed(articles: readonly { readonly path: string; readonly uri: string }[], seen: ReadonlySet<string>): void {
     for (const { path, uri } of articles) {
-      const sidecar = sidecarPathOf(path);
-      if (!seen.has(sidecar)) this.absentWhenListed.add(sidecar);
+      if (!seen.has(sidecarPathOf(path))) this.absentWhenListed.add(uri);
       if (!this.states.has(uri)) this.listedPaths.set(uri, path);
     }
   }
@@ -205,9 +204,14 @@ export class AnnotationStore {
     if (path === null) return undefined;
     this.listedPaths.delete(uri);
     state = { articlePath: path, sidecarPath: sidecarPathOf(path), raw: null, problem: null, entries: [], text: null, writesInFlight: 0 };
-    this.adopt(state, this.absentWhenListed.delete(state.sidecarPath) ? { kind: 'missing' } : readSidecar(state.sidecarPath));
+    this.adopt(state, this.absentWhenListed.delete(uri) ? { kind: 'missing' } : readSidecar(state.sidecarPath));
     this.states.set(uri, state);
     return state;
+  }
+
+  /** The article's state, or none for an article whose sidecar was listed absent: it has no annotations. */
+  private loadedToRead(uri: string): ArticleState | undefined {
+    return this.states.get(uri) ?? (this.absentWhenListed.has(uri) ? undefined : this.load(uri));
   }
 
   /** Reads the sidecar again when its bytes differ from what we know; true when they did. */
