@@ -134,7 +134,7 @@ describe('analyses encoded for messages and the store', () => {
       store.put(contentHash(changedText), changedText, { analysis: changed, matching: prepareArticle(changedText, changed.quotes) });
       const older = join(folder, 'analysis-index.v3.0.bin');
       writeFileSync(older, 'an index of an earlier format');
-      await store.save(new Set([contentHash(plainText), contentHash(changedText)]));
+      await store.save(new Map([['file:///plain.txt', contentHash(plainText)], ['file:///changed.txt', contentHash(changedText)]]));
       assert.equal(existsSync(older), false, 'files of earlier formats are removed at a save');
       assert.deepStrictEqual(store.get(contentHash(changedText), changedText)?.analysis, changed, 'kept in memory as it was put');
       const reopened = await AnalysisStore.open(folder, 'engine-1');

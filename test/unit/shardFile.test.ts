@@ -51,11 +51,16 @@ describe('shard files of the persisted index', () => {
     assert.ok(Buffer.from(big).equals(read?.get('big') ?? Buffer.alloc(0)));
   });
 
-  it('a file cut short keeps the entries before the cut; a file that is not a shard gives nothing', async () => {
+  it('a file cut short, or with any byte changed, gives nothing; nor does a file that is not a shard', async () => {
     const entries = [['a', Uint8Array.of(1, 2, 3)], ['b', Uint8Array.of(4, 5, 6)]] as const;
     const bytes = await written(folder, 'e', entries);
-    const cut = readShard(bytes.subarray(0, bytes.length - 2), 'e');
-    assert.deepStrictEqual([...(cut?.keys() ?? [])], ['a']);
+    assert.deepStrictEqual([...(readShard(bytes, 'e')?.keys() ?? [])], ['a', 'b']);
+    assert.equal(readShard(bytes.subarray(0, bytes.length - 2), 'e'), null, 'cut short');
+    for (let at = 0; at < bytes.length; at += 1) {
+      const changed = Buffer.from(bytes);
+      changed[at] = (changed[at] as number) ^ 0x10;
+      assert.equal(readShard(changed, 'e'), null, `byte ${at} of ${bytes.length} changed`);
+    }
     assert.equal(readShard(Buffer.from('not an index at all'), 'e'), null);
     assert.equal(readShard(Buffer.alloc(0), 'e'), null);
   });

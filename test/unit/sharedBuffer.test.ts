@@ -66,7 +66,7 @@ describe('matching arrays in one buffer each', () => {
     try {
       const store = await AnalysisStore.open(folder, 'engine-1');
       for (const text of seeds) store.put(contentHash(text), text, { analysis: analyze(text), matching: prepareArticle(text, analyze(text).quotes) });
-      await store.save(new Set(seeds.map(contentHash)));
+      await store.save(new Map(seeds.map((text, index) => [`file:///seed-${index}.txt`, contentHash(text)])));
       const reopened = await AnalysisStore.open(folder, 'engine-1');
       const buffers = new Set<ArrayBufferLike>();
       for (const text of seeds) {

@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import type { Analysis } from '../engine';
 import { checkArticleText, type TextProblem } from '../textCheck';
+import { currentIdentity } from './articleFile';
+import type { FileIdentity } from './fileIdentity';
 import type { PreparedArticle } from './matching/preparedArticle';
 import { AnalysisStore } from './persistence/analysisStore';
 import { SectionedAnalysis } from './sectionedAnalysis';
@@ -78,9 +80,10 @@ export class ArticleAnalyzer {
 
   /**
    * The same result as `analyse`, computed off the calling thread (or read from the store).
-   * `urgent` texts (an editor's) go first, and only files' analyses are persisted.
+   * `urgent` texts (an editor's) go first, and only files' analyses are persisted, with the
+   * `identity` the file system gave the file that held the text (see `storedFile`).
    */
-  async analyseInBackground(uri: string, text: string, maxFileSize: number, urgent = false): Promise<ArticleResult> {
+  async analyseInBackground(uri: string, text: string, maxFileSize: number, urgent = false, identity: FileIdentity | null = null): Promise<ArticleResult> {
     const problem = checkArticleText(text, maxFileSize);
     if (problem) return { analysis: null, matching: null, fingerprint: null, problem };
     const key = contentHash(text);
@@ -90,16 +93,36 @@ export class ArticleAnalyzer {
     if (!urgent) {
       this.diskHashes.set(uri, key);
       store.put(key, text, analysed);
+      store.noteFile(uri, key, identity);
     }
     return this.result(uri, text, key, analysed);
   }
 
-  /** Persists the analyses of the given articles (by uri) and drops every other stored one. */
+  /**
+   * The text of the article file at `path` (`uri`) and its result, from the store rather than
+   * the disk, when the file system says of the file what it said when it was last read (see
+   * FileIdentity): a warm start then reads no file that has not changed. Null when it says
+   * otherwise, or nothing is stored for the file.
+   */
+  async storedFile(uri: string, path: string, maxFileSize: number): Promise<{ text: string; result: ArticleResult } | null> {
+    const store = await this.store;
+    if (!store.knowsFile(uri)) return null;
+    const identity = currentIdentity(path);
+    // The text passed every check of checkArticleText when it was stored; only the size limit may have changed since.
+    const known = identity && identity.size <= maxFileSize ? store.fileText(uri, identity) : null;
+    if (!known) return null;
+    const analysed = this.remembered(known.hash) ?? store.get(known.hash, known.text);
+    if (!analysed) return null;
+    this.diskHashes.set(uri, known.hash);
+    return { text: known.text, result: this.result(uri, known.text, known.hash, analysed) };
+  }
+
+  /** Persists the analyses of the given articles (by uri), and what their files were, and drops every other stored one. */
   async saveStore(liveUris: Iterable<string>): Promise<void> {
-    const live = new Set<string>();
+    const live = new Map<string, string>();
     for (const uri of liveUris) {
       const hash = this.diskHashes.get(uri);
-      if (hash !== undefined) live.add(hash);
+      if (hash !== undefined) live.set(uri, hash);
     }
     await (await this.store).save(live);
   }

@@ -1,11 +1,15 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { formatBytes, type TextProblem } from '../textCheck';
+import { identityOf, SETTLED_AFTER_MS, vouchingIdentity, type FileIdentity } from './fileIdentity';
 
-export type ArticleFileContent = { text: string; problem: null } | { text: null; problem: TextProblem };
+export type DecodedArticle = { text: string; problem: null } | { text: null; problem: TextProblem };
+
+/** A read file's text comes with the identity that vouches for it (null: the file changed too recently to). */
+export type ArticleFileContent = { text: string; problem: null; identity: FileIdentity | null } | { text: null; problem: TextProblem; identity: null };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reused for every read: most articles fit in it, which spares a scan thousands of buffers and a stat call per file. */
+/** Reused for every read: most articles fit in it, which spares a scan thousands of buffers. */
 const scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
@@ -15,14 +19,17 @@ const scratch = Buffer.allocUnsafeSlow(64 * 1024);
  * Synchronous on purpose: articles are small local files, and a few direct system calls cost
  * far less thread time than the promise round trips of an asynchronous open, stat, read and close.
  */
-export function readArticleFile(path: string, maxFileSize: number): ArticleFileContent {
+export function readArticleFile(path: string, maxFileSize: number, settledAfterMs = SETTLED_AFTER_MS): ArticleFileContent {
   const descriptor = openSync(path, 'r');
   try {
+    // Taken before the read: a write after it changes the times, so they never vouch for older content than was read.
+    const stats = fstatSync(descriptor);
+    const identity = vouchingIdentity(stats, Date.now(), settledAfterMs);
     // One byte past the limit tells a file over it without reading it all.
     const room = Math.min(scratch.length, maxFileSize + 1);
     const length = readInto(descriptor, scratch.subarray(0, room));
-    if (length < room) return decodeArticleBytes(scratch.subarray(0, length));
-    const { size } = fstatSync(descriptor);
+    if (length < room) return withIdentity(decodeArticleBytes(scratch.subarray(0, length)), identity);
+    const size = Math.max(stats.size, length);
     if (size > maxFileSize) {
       return {
         text: null,
@@ -30,12 +37,23 @@ export function readArticleFile(path: string, maxFileSize: number): ArticleFileC
           reason: 'tooLarge',
           message: `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (setting articleLens.maxFileSize).`,
         },
+        identity: null,
       };
     }
-    return decodeArticleBytes(readWhole(descriptor, size));
+    return withIdentity(decodeArticleBytes(readWhole(descriptor, size)), identity);
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** What the file system says of the file at `path` now, without opening it; null when it is no file (or gone). */
+export function currentIdentity(path: string): FileIdentity | null {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats?.isFile() ? identityOf(stats) : null;
+}
+
+function withIdentity(decoded: DecodedArticle, identity: FileIdentity | null): ArticleFileContent {
+  return decoded.problem === null ? { text: decoded.text, problem: null, identity } : { text: null, problem: decoded.problem, identity: null };
 }
 
 /** Reads from the file's start until `buffer` is full or the file ends; how many bytes were read. */
@@ -61,7 +79,7 @@ function readWhole(descriptor: number, expectedSize: number): Uint8Array {
   }
 }
 
-export function decodeArticleBytes(bytes: Uint8Array): ArticleFileContent {
+export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       text: null,

@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleAnalyzer } from './articleAnalysis';
 import { readArticleFile } from './articleFile';
+import { SETTLED_AFTER_MS } from './fileIdentity';
 import type { Corpus } from './corpus';
 import { IncludedFiles, type ListedFile } from './includedFiles';
 import { TimeSlices } from './timeSlices';
@@ -67,6 +68,8 @@ export class WorkspaceIndexer {
     private readonly analyzer: ArticleAnalyzer,
     private readonly host: IndexerHost,
     private readonly saveTiming = SAVE_TIMING,
+    /** See SETTLED_AFTER_MS (tests shorten it). */
+    private readonly settledAfterMs = SETTLED_AFTER_MS,
   ) {}
 
   /** Rescans every folder; an older scan still running stops at its next file. */
@@ -215,13 +218,19 @@ export class WorkspaceIndexer {
     const latest = (): boolean => this.reads.get(uri) === read;
     const current = (): boolean => latest() && !this.host.isOpen(uri);
     try {
-      const content = readArticleFile(path, maxFileSize);
+      const stored = await this.analyzer.storedFile(uri, path, maxFileSize);
+      if (stored) {
+        if (current()) this.corpus.set(uri, stored.text, 'disk', 0, stored.result);
+        return;
+      }
+      if (!latest()) return;
+      const content = readArticleFile(path, maxFileSize, this.settledAfterMs);
       if (!latest()) return;
       if (content.problem) {
         if (current()) this.corpus.set(uri, '', 'disk', 0, { analysis: null, matching: null, fingerprint: null, problem: content.problem });
         return;
       }
-      const result = await this.analyzer.analyseInBackground(uri, content.text, maxFileSize);
+      const result = await this.analyzer.analyseInBackground(uri, content.text, maxFileSize, false, content.identity);
       // The editor may have opened the file while it was being read or analysed.
       if (current()) this.corpus.set(uri, content.text, 'disk', 0, result);
     } catch (error) {

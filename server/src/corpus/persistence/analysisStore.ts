@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'nod
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RememberedCounts } from '../articleAnalysis';
+import { isFileIdentity, sameIdentity, type FileIdentity } from '../fileIdentity';
 import { preparedWords } from '../matching/preparedArticle';
 import { noteTabledWords, WordTable } from '../matching/wordTable';
 import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices } from '../workers/analysisCodec';
@@ -13,10 +14,11 @@ import { storedEntryBytes, storedEntryFrom, type StoredEntry } from './storedEnt
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v9.${shard.toString(16)}.bin`;
+const SHARD_FILE = (shard: number): string => `analysis-index.v10.${shard.toString(16)}.bin`;
 /** The key, in each shard file, of the words of all its entries' matcher inputs (entries are keyed by content hash, never by this). */
 const WORD_TABLE_KEY = 'words';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
+const FILES_FILE = 'analysis-files.v1.bin';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
 
@@ -26,11 +28,23 @@ const SLICE_MS = 2;
  * (`sliceable`, all the engine makes) are written: everything read back is then checked by the
  * decoder, and nothing from disk reaches the features unchecked.
  */
-type Entry = { readonly stored: StoredEntry } | { readonly analysed: AnalysedText; readonly sliceable: boolean };
+type Entry = { readonly stored: StoredEntry } | { readonly analysed: AnalysedText; readonly sliceable: boolean; readonly text: string };
 
 interface StoredCounts {
   engine: string;
   counts: RememberedCounts | null;
+}
+
+/** An article file as last read: what the file system said of it then, and its content's hash. */
+interface KnownFile {
+  readonly identity: FileIdentity;
+  readonly hash: string;
+}
+
+/** The known files as written: [uri, hash, size, mtimeMs, ctimeMs, ino] each. */
+interface StoredFiles {
+  engine: string;
+  files: unknown[];
 }
 
 /**
@@ -48,6 +62,7 @@ interface StoredCounts {
 export class AnalysisStore {
   private readonly dirtyShards = new Set<number>();
   private countsDirty = false;
+  private filesDirty = false;
   /** Saves run one after another: two writing the same temporary file at once could corrupt it. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -56,6 +71,8 @@ export class AnalysisStore {
     private readonly engine: string,
     private readonly shards: Map<string, Entry>[],
     private remembered: RememberedCounts | null = null,
+    /** Article files by uri, so that a warm start can take an unchanged file's text from here rather than read it. */
+    private readonly files = new Map<string, KnownFile>(),
   ) {}
 
   static inMemory(): AnalysisStore {
@@ -71,7 +88,8 @@ export class AnalysisStore {
       if (stored) shards[shard] = await loadedEntries(stored, slices);
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
-    return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null);
+    const files = knownFiles(await readStored(join(folder, FILES_FILE)), engine);
+    return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null, files);
   }
 
   /** The corpus-wide counts last worked out, with the fingerprint of the corpus they were counted on. */
@@ -98,7 +116,7 @@ export class AnalysisStore {
     const analysis = decodeAnalysis(text, entry.stored.encoded);
     const analysed = analysis && { analysis, matching: entry.stored.matching };
     if (analysed) {
-      entries.set(hash, { analysed, sliceable: true });
+      entries.set(hash, { analysed, sliceable: true, text });
     } else {
       // Damaged on disk: analysed again, and written afresh at the next save.
       entries.delete(hash);
@@ -112,17 +130,57 @@ export class AnalysisStore {
     const entries = this.shards[shard] as Map<string, Entry>;
     const known = entries.get(hash);
     if (known && 'analysed' in known && known.analysed === analysed) return;
-    entries.set(hash, { analysed, sliceable: spanTextsAreSlices(text, analysed.analysis) });
+    entries.set(hash, { analysed, sliceable: spanTextsAreSlices(text, analysed.analysis), text });
     this.dirtyShards.add(shard);
   }
 
-  /** Writes the entries still in use (`live` hashes) and forgets the rest; each file atomically, never throws. */
-  save(live: ReadonlySet<string>): Promise<void> {
+  /**
+   * Notes that the article file at `uri` held the text whose hash is `hash` when the file system
+   * said `identity` of it; null (the file had changed too recently to tell) forgets the file.
+   */
+  noteFile(uri: string, hash: string, identity: FileIdentity | null): void {
+    const known = this.files.get(uri);
+    if (identity === null) {
+      if (known) this.filesDirty = true;
+      this.files.delete(uri);
+      return;
+    }
+    if (known?.hash === hash && sameIdentity(known.identity, identity)) return;
+    this.files.set(uri, { identity, hash });
+    this.filesDirty = true;
+  }
+
+  /** Whether `uri` was noted, so that asking `fileText` is worth a look at the file. */
+  knowsFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** The text the file at `uri` holds, and its hash, when the file system still says `identity` of it and its entry is stored. */
+  fileText(uri: string, identity: FileIdentity): { hash: string; text: string } | null {
+    const known = this.files.get(uri);
+    if (!known || !sameIdentity(known.identity, identity)) return null;
+    const entry = this.shards[shardOf(known.hash)]?.get(known.hash);
+    if (!entry) return null;
+    return { hash: known.hash, text: 'stored' in entry ? entry.stored.text : entry.text };
+  }
+
+  /**
+   * Writes the entries and files still in use (`live`: each article file's uri and its text's
+   * hash) and forgets the rest; each file atomically, never throws.
+   */
+  save(live: ReadonlyMap<string, string>): Promise<void> {
     this.saving = this.saving.then(() => this.write(live));
     return this.saving;
   }
 
-  private async write(live: ReadonlySet<string>): Promise<void> {
+  private async write(liveFiles: ReadonlyMap<string, string>): Promise<void> {
+    const live = new Set(liveFiles.values());
+    for (const [uri, { hash }] of this.files) {
+      if (liveFiles.get(uri) !== hash) {
+        this.files.delete(uri);
+        this.filesDirty = true;
+      }
+    }
     this.shards.forEach((entries, shard) => {
       for (const hash of [...entries.keys()]) {
         if (!live.has(hash)) {
@@ -134,6 +192,7 @@ export class AnalysisStore {
     if (this.folder === null) {
       this.dirtyShards.clear();
       this.countsDirty = false;
+      this.filesDirty = false;
       return;
     }
     const folder = this.folder;
@@ -151,11 +210,17 @@ export class AnalysisStore {
         const stored: StoredCounts = { engine: this.engine, counts: this.remembered };
         await writeAtomically(folder, COUNTS_FILE, (file) => file.writeFile(serialize(stored)));
       }
+      if (this.filesDirty) {
+        this.filesDirty = false;
+        const stored: StoredFiles = { engine: this.engine, files: [...this.files].map(([uri, { hash, identity }]) => [uri, hash, identity.size, identity.mtimeMs, identity.ctimeMs, identity.ino]) };
+        await writeAtomically(folder, FILES_FILE, (file) => file.writeFile(serialize(stored)));
+      }
       await removeOlderFormats(folder);
     } catch {
       // A read-only or full disk costs the next session a cold start, nothing more.
       this.shards.forEach((_entries, shard) => this.dirtyShards.add(shard));
       this.countsDirty = true;
+      this.filesDirty = true;
     }
   }
 }
@@ -199,8 +264,8 @@ async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeS
 
 function storedOf(entry: Entry): StoredEntry | null {
   if ('stored' in entry) return entry.stored;
-  const { analysed, sliceable } = entry;
-  return sliceable ? { encoded: encodeAnalysis(analysed.analysis), matching: analysed.matching } : null;
+  const { analysed, sliceable, text } = entry;
+  return sliceable ? { encoded: encodeAnalysis(analysed.analysis), matching: analysed.matching, text } : null;
 }
 
 function shardOf(hash: string): number {
@@ -233,9 +298,9 @@ async function readStored(path: string): Promise<unknown> {
 
 /** Index files of earlier formats (other names) are never read again: they would only take disk space. */
 async function removeOlderFormats(folder: string): Promise<void> {
-  const current = new Set([COUNTS_FILE, ...Array.from({ length: SHARDS }, (_unused, shard) => SHARD_FILE(shard))]);
+  const current = new Set([COUNTS_FILE, FILES_FILE, ...Array.from({ length: SHARDS }, (_unused, shard) => SHARD_FILE(shard))]);
   for (const name of await readdir(folder)) {
-    if (/^analysis-(index|counts)\.v\d+\..*bin$/.test(name) && !current.has(name)) await rm(join(folder, name), { force: true });
+    if (/^analysis-(index|counts|files)\.v\d+\..*bin$/.test(name) && !current.has(name)) await rm(join(folder, name), { force: true });
   }
 }
 
@@ -269,9 +334,24 @@ async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: Ti
     const entry = storedEntryFrom(bytes);
     if (entry === null) continue;
     if (table) noteTabledWords(entry.matching, table, entry.wordPositions);
-    entries.set(hash, { stored: { encoded: entry.encoded, matching: entry.matching } });
+    entries.set(hash, { stored: { encoded: entry.encoded, matching: entry.matching, text: entry.text } });
   }
   return entries;
+}
+
+/** The files a stored table lists, if it is one of `engine`'s (others' entries are gone anyway); rows that are not a file's are left out. */
+function knownFiles(value: unknown, engine: string): Map<string, KnownFile> {
+  const files = new Map<string, KnownFile>();
+  if (typeof value !== 'object' || value === null) return files;
+  const stored = value as Partial<StoredFiles>;
+  if (stored.engine !== engine || !Array.isArray(stored.files)) return files;
+  for (const row of stored.files) {
+    if (!Array.isArray(row) || row.length !== 6) continue;
+    const [uri, hash, size, mtimeMs, ctimeMs, ino] = row as unknown[];
+    const identity = { size, mtimeMs, ctimeMs, ino };
+    if (typeof uri === 'string' && typeof hash === 'string' && isFileIdentity(identity)) files.set(uri, { identity, hash });
+  }
+  return files;
 }
 
 function isStoredCounts(value: unknown): value is StoredCounts {
