@@ -116,7 +116,7 @@ describe('analyses encoded for messages and the store', () => {
     assert.ok(quote, 'the seed has a quote');
     quote.text = `${quote.text} (corrected)`;
     assert.equal(spanTextsAreSlices(text, analysis), false);
-    const portable = portableAnalysedText(text, { analysis, matching: prepareArticle(text, analysis.quotes) });
+    const portable = portableAnalysedText(text, analysis, prepareArticle(text, analysis.quotes));
     assert.equal(portable.encoded, null);
     assert.deepStrictEqual(restoredAnalysedText(text, portable)?.analysis, analysis);
   });

@@ -44,11 +44,21 @@ describe('matching arrays in one buffer each', () => {
     for (const text of seeds) {
       const analysis = analyze(text);
       const matching = prepareArticle(text, analysis.quotes);
-      const portable = structuredClone(portableAnalysedText(text, { analysis, matching }));
-      assert.ok(portable.encoded);
+      const portable = structuredClone(portableAnalysedText(text, analysis, matching));
+      assert.ok(portable.encoded && portable.matching);
       assertOneBuffer([portable.encoded.numbers, ...preparedArrays(portable.matching)], 'a reply');
       assert.deepStrictEqual(portable.matching, matching);
       assert.deepStrictEqual(restoredAnalysedText(text, portable)?.analysis, analysis);
+    }
+  });
+
+  it("restores a worker's analysis sent without the matcher's input with that input prepared on arrival, equal to the worker's", () => {
+    for (const text of seeds) {
+      const analysis = analyze(text);
+      const withMatching = restoredAnalysedText(text, structuredClone(portableAnalysedText(text, analysis, prepareArticle(text, analysis.quotes))));
+      const portable = structuredClone(portableAnalysedText(text, analysis, null));
+      assert.equal(portable.matching, null);
+      assert.deepStrictEqual(restoredAnalysedText(text, portable), withMatching);
     }
   });
 

@@ -1,5 +1,5 @@
 import type { Analysis, Attribution, AttributionKind, EntityKind, Outlet, Quote, QuoteStyle, Speaker, Span } from '../../engine';
-import { preparedArrays, preparedIn, type PreparedArticle } from '../matching/preparedArticle';
+import { prepareArticle, preparedArrays, preparedIn, type PreparedArticle } from '../matching/preparedArticle';
 import { SharedBuffer } from '../matching/sharedBuffer';
 import type { AnalysedText } from './analysisMessages';
 import { shared } from './sharedStrings';
@@ -373,21 +373,25 @@ const BUILT_WHEN_READ: PropertyDescriptorMap = Object.fromEntries(
   ]),
 );
 
-/** An AnalysedText as it travels from a worker: encoded whenever its span texts are slices of its article. */
+/**
+ * An analysis as it travels from a worker: encoded whenever its span texts are slices of its
+ * article, with the quote matcher's input when the worker prepared it (null: the receiver does).
+ */
 export type PortableAnalysedText =
-  | { readonly encoded: EncodedAnalysis; readonly analysis: null; readonly matching: PreparedArticle }
-  | { readonly encoded: null; readonly analysis: Analysis; readonly matching: PreparedArticle };
+  | { readonly encoded: EncodedAnalysis; readonly analysis: null; readonly matching: PreparedArticle | null }
+  | { readonly encoded: null; readonly analysis: Analysis; readonly matching: PreparedArticle | null };
 
 /** Its numbers travel in one buffer (see SharedBuffer), and stay in it on the other side. */
-export function portableAnalysedText(text: string, { analysis, matching }: AnalysedText): PortableAnalysedText {
-  if (!spanTextsAreSlices(text, analysis)) return { encoded: null, analysis, matching: preparedIn(SharedBuffer.sizedFor(...preparedArrays(matching)), matching) };
+export function portableAnalysedText(text: string, analysis: Analysis, matching: PreparedArticle | null): PortableAnalysedText {
+  const arrays = matching ? preparedArrays(matching) : [];
+  if (!spanTextsAreSlices(text, analysis)) return { encoded: null, analysis, matching: matching && preparedIn(SharedBuffer.sizedFor(...arrays), matching) };
   const { numbers, strings } = encodeAnalysis(analysis);
-  const space = SharedBuffer.sizedFor(numbers, ...preparedArrays(matching));
-  return { encoded: { numbers: space.copyOf(numbers), strings }, analysis: null, matching: preparedIn(space, matching) };
+  const space = SharedBuffer.sizedFor(numbers, ...arrays);
+  return { encoded: { numbers: space.copyOf(numbers), strings }, analysis: null, matching: matching && preparedIn(space, matching) };
 }
 
-/** The AnalysedText of `text` that `portable` holds, or null when it cannot be one of `text`. */
+/** The AnalysedText of `text` that `portable` holds (its matcher input prepared here if it came without), or null when it cannot be one of `text`. */
 export function restoredAnalysedText(text: string, portable: PortableAnalysedText): AnalysedText | null {
   const analysis = portable.encoded ? decodeAnalysis(text, portable.encoded) : portable.analysis;
-  return analysis && { analysis, matching: portable.matching };
+  return analysis && { analysis, matching: portable.matching ?? prepareArticle(text, analysis.quotes) };
 }

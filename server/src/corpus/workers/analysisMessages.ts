@@ -8,10 +8,11 @@ export interface AnalysedText {
   matching: PreparedArticle;
 }
 
-/** Main thread -> worker: analyse this text. */
+/** Main thread -> worker: analyse this text, and with `withMatching` prepare the quote matcher's input too (see AnalysisPool). */
 export interface AnalysisRequest {
   id: number;
   text: string;
+  withMatching: boolean;
 }
 
 /** Worker -> main thread: the analysis, or why there is none. */

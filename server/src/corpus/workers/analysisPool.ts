@@ -8,6 +8,7 @@ import { analyseInProcess } from './inProcessEngine';
 
 interface Task {
   readonly text: string;
+  readonly urgent: boolean;
   readonly resolve: (result: AnalysedText) => void;
 }
 
@@ -82,8 +83,8 @@ export class AnalysisPool {
   /** `urgent` texts (an editor's) go before every queued file of a scan. */
   analyse(text: string, urgent = false): Promise<AnalysedText> {
     return new Promise((resolve) => {
-      if (urgent) this.queue.unshift({ text, resolve });
-      else this.queue.push({ text, resolve });
+      if (urgent) this.queue.unshift({ text, urgent, resolve });
+      else this.queue.push({ text, urgent, resolve });
       this.pump();
     });
   }
@@ -177,7 +178,12 @@ export class AnalysisPool {
   private send(worker: PoolWorker, task: Task): void {
     const id = this.nextId++;
     worker.inFlight.set(id, task);
-    const request: AnalysisRequest = { id, text: task.text };
+    // The quote matcher's input (a tenth of a text's analysis) is prepared by the worker for an
+    // editor's text, whose keystroke the server's thread is waiting to answer, and by the server's
+    // thread for a scan's files: during a scan the worker is the one busy thread, and the server's
+    // own was idle four fifths of the time (cold indexing of 5,000 articles: median 6.04 s against
+    // 6.62 s over five alternated runs each, the worker's thread 5.2 s against 5.9).
+    const request: AnalysisRequest = { id, text: task.text, withMatching: task.urgent };
     worker.thread.postMessage(request);
   }
 }

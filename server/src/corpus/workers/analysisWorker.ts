@@ -1,11 +1,11 @@
 // Entry point of each analysis worker thread (bundled as dist/analysisWorker.js): runs the
-// engine on texts the main thread sends, and reads them for the quote matcher, so the
-// language server's own thread never blocks.
+// engine on texts the main thread sends, and reads editors' texts for the quote matcher too, so
+// the language server's own thread never blocks on them.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../../engine';
+import { prepareArticle } from '../matching/preparedArticle';
 import { portableAnalysedText } from './analysisCodec';
-import { analysedText } from './analysedText';
 import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
 
 /** Niceness of analysis threads: below the language server's own thread, which answers requests. */
@@ -23,11 +23,12 @@ if (port) {
       // Not permitted here: analyse at normal priority.
     }
   }
-  port.on('message', ({ id, text }: AnalysisRequest) => {
+  port.on('message', ({ id, text, withMatching }: AnalysisRequest) => {
     let reply: AnalysisReply;
     try {
+      const analysis = analyze(text);
       // The main thread has the text: span texts need not be copied over.
-      reply = { id, result: portableAnalysedText(text, analysedText(text, analyze(text))), error: null };
+      reply = { id, result: portableAnalysedText(text, analysis, withMatching ? prepareArticle(text, analysis.quotes) : null), error: null };
     } catch (error) {
       reply = { id, result: null, error: error instanceof Error ? error.message : String(error) };
     }
