@@ -91,6 +91,33 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it('with nothing stored, a worker starts before the first text comes, and stops when none does; with analyses stored, none starts', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-prepare-'));
+    const pools: AnalysisPool[] = [];
+    try {
+      const empty = new AnalysisPool(workerScript, 1, 100);
+      pools.push(empty);
+      new ArticleAnalyzer(empty).useStore(AnalysisStore.open(folder, 'engine-1'));
+      await new Promise((resume) => setTimeout(resume, 50));
+      assert.equal(empty.running, 1, 'started with nothing stored and no text yet');
+      await new Promise((resume) => setTimeout(resume, 400));
+      assert.equal(empty.running, 0, 'stopped, as any idle worker, when no text came');
+
+      const writer = new ArticleAnalyzer(null);
+      writer.useStore(AnalysisStore.open(folder, 'engine-1'));
+      await writer.analyseInBackground('file:///seed.txt', seeds[0] as string, LIMIT);
+      await writer.saveStore(['file:///seed.txt']);
+      const stored = new AnalysisPool(workerScript, 1, 100);
+      pools.push(stored);
+      new ArticleAnalyzer(stored).useStore(AnalysisStore.open(folder, 'engine-1'));
+      await new Promise((resume) => setTimeout(resume, 50));
+      assert.equal(stored.running, 0, 'a warm start may need no worker at all');
+    } finally {
+      await Promise.all(pools.map((pool) => pool.dispose()));
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('while editors are open one idle worker stays for their keystrokes, and goes once they are closed', async () => {
     const pool = new AnalysisPool(workerScript, 1, 50);
     try {

@@ -67,7 +67,11 @@ export class ArticleAnalyzer {
   /** Where analyses persist between sessions; until it is read, background analyses wait for it. */
   useStore(store: Promise<AnalysisStore>): void {
     this.store = store.catch(() => AnalysisStore.inMemory());
-    void this.store.then((loaded) => (this.loadedStore = loaded));
+    void this.store.then((loaded) => {
+      this.loadedStore = loaded;
+      // Nothing stored: every file of the scan to come goes to a worker.
+      if (loaded.size === 0) this.pool?.prepare();
+    });
   }
 
   analyse(uri: string, text: string, maxFileSize: number): ArticleResult {

@@ -89,6 +89,17 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * Starts a worker now, when texts are sure to come (a scan with nothing stored): loading the
+   * engine takes it a quarter of a second, which it then spends while the files are listed. It
+   * stops as any idle worker does if nothing comes.
+   */
+  prepare(): void {
+    if (this.disposed || !this.threaded || this.workers.length > 0) return;
+    this.spawn();
+    this.pump();
+  }
+
   /** Whether editors are open: then one idle worker stays ready for their keystrokes. */
   keepOneForEditors(editorsOpen: boolean): void {
     this.editorsOpen = editorsOpen;
