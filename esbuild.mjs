@@ -18,7 +18,7 @@ const shared = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // ESM-only dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS lacks.
+  // ESM-only dependencies (fdir) read import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };

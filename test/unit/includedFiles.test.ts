@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,23 @@ describe('IncludedFiles: which files are articles', () => {
   it('lists the default globs\' files under a workspace folder, and nothing else', async () => {
     const files = (await new IncludedFiles(root, DEFAULT_SETTINGS.include).list()).included;
     assert.deepEqual(files.map((file) => file.path.slice(root.length + 1)), ['articles/c.txt', 'seeds/a.txt', 'seeds/deep/b.txt']);
+  });
+
+  it('lists past node_modules, .git and hidden folders and files, follows linked folders, and sees every other file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'article-lens-listing-'));
+    try {
+      const files = ['articles/a.txt', 'articles/.hidden.txt', 'articles/notes.md', 'articles/a.txt.annotations.json', 'node_modules/articles/b.txt', '.git/articles/c.txt', '.cache/articles/d.txt', 'x/node_modules/articles/e.txt', 'elsewhere/articles/f.txt'];
+      for (const file of files) {
+        mkdirSync(join(folder, file, '..'), { recursive: true });
+        writeFileSync(join(folder, file), 'text');
+      }
+      symlinkSync(join(folder, 'elsewhere', 'articles'), join(folder, 'linked'), 'dir');
+      const { included, seen } = await new IncludedFiles(folder, ['**/articles/**/*.txt', 'linked/*.txt']).list();
+      assert.deepEqual(included.map((file) => file.path.slice(folder.length + 1)), ['articles/a.txt', 'elsewhere/articles/f.txt', 'linked/f.txt']);
+      assert.deepEqual([...seen].map((path) => path.slice(folder.length + 1)).sort(), ['articles/a.txt', 'articles/a.txt.annotations.json', 'articles/notes.md', 'elsewhere/articles/f.txt', 'linked/f.txt']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('matches a workspace opened on the seeds folder itself, as VS Code\'s filenamePatterns do', async () => {

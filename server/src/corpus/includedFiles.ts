@@ -1,9 +1,11 @@
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fdir } from 'fdir';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Folders a listing never enters: hidden ones (`.git` among them), as globs without `dot` never match inside them, and node_modules. */
+const SKIPPED_FOLDER = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 /** Relative paths whose file uri is the folder's with the path appended: no character in them is escaped in a uri. */
 const PLAIN_PATH = /^[A-Za-z0-9._/-]+$/;
 
@@ -46,7 +48,16 @@ export class IncludedFiles {
    */
   async list(): Promise<{ included: ListedFile[]; seen: ReadonlySet<string> }> {
     if (this.globs.length === 0) return { included: [], seen: new Set() };
-    const inside = await glob(['**/*'], { cwd: this.folderPath, ignore: ALWAYS_IGNORED, onlyFiles: true });
+    // The crawler alone: a glob library matched every path against `**/*` and the ignored globs
+    // before these globs were, which took half of a listing of 5,000 files (45 ms).
+    const inside = await new fdir()
+      .withRelativePaths()
+      .withPathSeparator('/')
+      .withSymlinks({ resolvePaths: false })
+      .exclude(SKIPPED_FOLDER)
+      .filter((path) => path.charCodeAt(path.lastIndexOf('/') + 1) !== DOT)
+      .crawl(this.folderPath)
+      .withPromise();
     // Converting thousands of paths one by one took 1 % of a warm start; most need no escaping.
     const folderUri = pathToFileURL(this.folderPath).href.replace(/\/$/, '');
     const included: ListedFile[] = [];
@@ -68,6 +79,8 @@ export class IncludedFiles {
     return this.patterns.some((pattern) => pattern.test(globPath)) && !this.ignored.some((pattern) => pattern.test(globPath));
   }
 }
+
+const DOT = '.'.charCodeAt(0);
 
 function toGlobPath(path: string): string {
   return path.split(sep).join('/');
