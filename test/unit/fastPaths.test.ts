@@ -431,7 +431,7 @@ describe('fast paths give the plain analysis', function () {
       assert.deepStrictEqual(other, await counted(new CorpusLinks(third.corpus, 0)));
       assert.notDeepStrictEqual(other, expected, 'a smaller corpus has other counts');
       const asked: string[] = [];
-      const spy = { recallCounts: (fingerprint: string) => (asked.push(fingerprint), null), rememberCounts: () => undefined };
+      const spy = { recallCounts: (fingerprint: string) => (asked.push(fingerprint), null), rememberCounts: () => undefined, recallMatcher: () => null, saveMatcherWith: () => undefined };
       await counted(new CorpusLinks(second.corpus, 0, spy, 'build-1'));
       await counted(new CorpusLinks(second.corpus, 0, spy, 'build-2'));
       assert.equal(asked.length, 2);

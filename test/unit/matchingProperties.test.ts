@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { decodeMatcherSnapshot, encodeMatcherSnapshot } from '../../server/src/corpus/matching/matcherSnapshot';
 import { QuoteMatcher } from '../../server/src/corpus/matching/quoteMatcher';
 import type { QuoteInput } from '../../server/src/corpus/matching/types';
 
@@ -144,6 +145,72 @@ describe('quote matching properties', () => {
       { numRuns: 200 },
     );
     assert.ok(seen.inEdited > 50, `only ${seen.inEdited} matches in edited articles: the property says little`);
+  });
+
+  it('restored from a snapshot, answers once its articles are set again as a matcher given only them', () => {
+    const fingerprint = ({ text, quotes }: Article): string => `${text}|${JSON.stringify(quotes)}`;
+    const setAll = (matcher: QuoteMatcher, articles: readonly Article[]): void => {
+      for (const article of articles) matcher.setArticle(article.id, article.text, article.quotes, null, fingerprint(article));
+    };
+    // The same words but one: every array the matcher keeps of the article has the same length as before.
+    const reworded = (article: Article): Article => ({ ...article, text: article.text.replace(/\bwar\b|\bwon\b/, (word) => (word === 'war' ? 'won' : 'war')) });
+    const seen = { claimed: 0, replaced: 0, reworded: 0, gone: 0, matches: 0 };
+    fc.assert(
+      fc.property(CORPUS, CORPUS, fc.array(fc.nat(3), { minLength: 12, maxLength: 12 }), (before, others, fates) => {
+        // The last session: its corpus, with an article removed and one set again, so that the snapshot holds free or stale slots too.
+        const last = new QuoteMatcher();
+        setAll(last, [...before, ...others.slice(0, 1).map((article) => ({ ...article, id: 'removed' }))]);
+        last.removeArticle('removed');
+        if (before.length > 1) setAll(last, [before[0] as Article]);
+        const bytes = encodeMatcherSnapshot('build-1', last.snapshot());
+        assert.equal(decodeMatcherSnapshot(bytes, 'build-2'), null, 'another build must not restore it');
+        const restored = QuoteMatcher.restored(decodeMatcherSnapshot(bytes, 'build-1') as NonNullable<ReturnType<typeof decodeMatcherSnapshot>>) as QuoteMatcher;
+        assert.ok(restored, 'a snapshot restores');
+        assert.deepEqual(restored.articleIds(), [], 'nothing is answered for before it is claimed');
+        // This session: new articles come first (taking free slots), then each old one unchanged, changed, reworded or not at all.
+        const now: Article[] = others.slice(1).map((article) => ({ ...article, id: `new-${article.id}` }));
+        before.forEach((article, index) => {
+          const fate = fates[index % fates.length] ?? 0;
+          const other = others[index % others.length] as Article;
+          if (fate === 0) now.push(article);
+          else if (fate === 1) now.push({ ...other, id: article.id });
+          else if (fate === 2) now.push(reworded(article));
+          else seen.gone += 1;
+        });
+        setAll(restored, now);
+        restored.forgetUnclaimed();
+        for (const article of now) if (before.some((old) => old.id === article.id && fingerprint(old) === fingerprint(article))) seen.claimed += 1;
+        seen.reworded += now.filter((article) => before.some((old) => old.id === article.id && old.text !== article.text && old.text.length === article.text.length)).length;
+        seen.replaced += now.filter((article) => before.some((old) => old.id === article.id && fingerprint(old) !== fingerprint(article))).length;
+        const fresh = new QuoteMatcher();
+        setAll(fresh, now);
+        assert.deepEqual(restored.articleIds().sort(), fresh.articleIds().sort());
+        // Nothing of the articles gone is left live in the indexes.
+        const live = ({ articles, quotes, pairPostings, passages, wordPostings }: ReturnType<QuoteMatcher['stats']>): number[] => [articles, quotes, pairPostings, passages, wordPostings];
+        assert.deepEqual(live(restored.stats()), live(fresh.stats()));
+        assert.deepEqual(restored.clusters(), fresh.clusters());
+        for (const { id, quotes } of now) {
+          for (const quote of quotes) {
+            const expected = fresh.matchesOf(id, quote.id);
+            seen.matches += expected.length;
+            assert.deepEqual(restored.matchesOf(id, quote.id), expected);
+            assert.deepEqual(restored.paraphrasesOf(id, quote.id), fresh.paraphrasesOf(id, quote.id));
+            assert.equal(restored.carriedElsewhere(id, quote.id), fresh.carriedElsewhere(id, quote.id));
+          }
+        }
+        // And it keeps answering alike as the session goes on.
+        const [first] = now;
+        if (first) {
+          restored.removeArticle(first.id);
+          fresh.removeArticle(first.id);
+          setAll(restored, others);
+          setAll(fresh, others);
+          assert.deepEqual(restored.clusters(), fresh.clusters());
+        }
+      }),
+      { numRuns: 200 },
+    );
+    assert.ok(seen.claimed > 100 && seen.replaced > 30 && seen.reworded > 30 && seen.gone > 30 && seen.matches > 100, JSON.stringify(seen));
   });
 
   it('answers after removing an article as if it had never been added', () => {

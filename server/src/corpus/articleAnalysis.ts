@@ -44,6 +44,7 @@ export class ArticleAnalyzer {
   private overlay: AnalysisOverlay = (_uri, _text, analysis) => analysis;
   private store: Promise<AnalysisStore> = Promise.resolve(AnalysisStore.inMemory());
   private loadedStore: AnalysisStore | null = null;
+  private takeMatcher: (() => Uint8Array | null) | null = null;
 
   private cachedLength = 0;
   private readonly sections = new SectionedAnalysis((text, urgent) => (this.pool ? this.pool.analyse(text, urgent) : Promise.resolve(analyseInProcess(text))));
@@ -128,7 +129,7 @@ export class ArticleAnalyzer {
       const hash = this.diskHashes.get(uri);
       if (hash !== undefined) live.set(uri, hash);
     }
-    await (await this.store).save(live);
+    await (await this.store).save(live, this.takeMatcher);
   }
 
   /** The corpus-wide counts the store remembers for this corpus fingerprint, if it does (and has been read). */
@@ -139,6 +140,16 @@ export class ArticleAnalyzer {
 
   rememberCounts(counts: RememberedCounts): void {
     this.loadedStore?.rememberCounts(counts);
+  }
+
+  /** The quote matcher the store holds, given once; undefined until the store has been read. */
+  recallMatcher(): Uint8Array | null | undefined {
+    return this.loadedStore?.takeMatcher();
+  }
+
+  /** How each save takes the quote matcher's state (null: unchanged since the last). */
+  saveMatcherWith(take: () => Uint8Array | null): void {
+    this.takeMatcher = take;
   }
 
   private remembered(key: string): AnalysedText | undefined {

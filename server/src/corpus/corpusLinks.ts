@@ -4,6 +4,7 @@ import { CorpusFingerprint } from './corpusFingerprint';
 import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { ClusterIndex, CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
+import { decodeMatcherSnapshot, encodeMatcherSnapshot } from './matching/matcherSnapshot';
 
 /**
  * Longest stretch that counting or clustering keeps the thread before letting requests in. A
@@ -28,10 +29,17 @@ const ANSWER_AGE_WHILE_SCANNING_MS = 500;
  */
 const EDITOR_RECOUNT_DELAY_MS = 1_000;
 
-/** Where the counts outlive the session: counting a corpus seen before costs nothing. */
-export interface CountsMemory {
+/**
+ * Where the counts and the quote matcher outlive the session: counting a corpus seen before
+ * costs nothing, and its articles need not be indexed again.
+ */
+export interface CorpusMemory {
   recallCounts(fingerprint: string): RememberedCounts | null;
   rememberCounts(counts: RememberedCounts): void;
+  /** The matcher as last saved (see encodeMatcherSnapshot), given once: undefined while that is not known yet, null when none was. */
+  recallMatcher(): Uint8Array | null | undefined;
+  /** How to take the matcher to save: `take` gives null when it has not changed since it last gave it. */
+  saveMatcherWith(take: () => Uint8Array | null): void;
 }
 
 /**
@@ -40,7 +48,11 @@ export interface CountsMemory {
  * utterance, and which speakers of different articles are one entity.
  */
 export class CorpusLinks {
-  private readonly matcher = new QuoteMatcher();
+  private matcher = new QuoteMatcher();
+  /** Until the first scan ends, the last session's matcher may be restored (see `restoreMatcher`). */
+  private restoring = true;
+  /** The matcher's index revision when it was last saved or restored. */
+  private savedRevision = -1;
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
   private clustering: Promise<QuoteCluster[]> | null = null;
@@ -73,12 +85,13 @@ export class CorpusLinks {
   constructor(
     private readonly corpus: Corpus,
     private readonly recountDelayMs = 200,
-    private readonly memory: CountsMemory | null = null,
+    private readonly memory: CorpusMemory | null = null,
     private readonly countingVersion = '',
     private readonly editorRecountDelayMs = EDITOR_RECOUNT_DELAY_MS,
   ) {
     for (const article of corpus.all()) this.update(article.uri, article);
     corpus.onDidChange((uri, article) => this.update(uri, article));
+    memory?.saveMatcherWith(() => this.matcherToSave());
   }
 
   /** Called when the corpus-wide counts have been worked out afresh. */
@@ -167,6 +180,7 @@ export class CorpusLinks {
   }
 
   private update(uri: string, article: Article | undefined): void {
+    if (this.restoring && this.recount.held) this.restoreMatcher(uri);
     this.clusterCache = null;
     this.clusterIndexCache = null;
     if (this.recount.held && article?.origin === 'disk' && !this.matcher.hasArticle(uri)) {
@@ -178,7 +192,7 @@ export class CorpusLinks {
     this.scheduleRecount(article?.origin === 'editor');
     this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
-      this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching);
+      this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching, article.fingerprint);
       this.speakers.setArticle(uri, article.analysis);
     } else {
       this.matcher.removeArticle(uri);
@@ -213,8 +227,38 @@ export class CorpusLinks {
     this.recount.timer = undefined;
   }
 
+  /**
+   * At a scan, once the last session's matcher is known (the store has been read), it takes the
+   * place of the one being built: articles already in the corpus are set in it again, and each
+   * article the scan brings unchanged claims what it indexed (see QuoteMatcher.restored). The
+   * article `uri` is being set by the caller.
+   */
+  private restoreMatcher(uri: string): void {
+    const bytes = this.memory?.recallMatcher();
+    if (bytes === undefined) return;
+    this.restoring = false;
+    const snapshot = bytes && decodeMatcherSnapshot(bytes, this.countingVersion);
+    const restored = snapshot ? QuoteMatcher.restored(snapshot) : null;
+    if (!restored) return;
+    this.matcher = restored;
+    this.savedRevision = restored.indexRevision;
+    for (const article of this.corpus.all()) {
+      if (article.uri !== uri && article.analysis) restored.setArticle(article.uri, article.text, article.analysis.quotes, article.matching, article.fingerprint);
+    }
+  }
+
+  /** The matcher to save, encoded, unless its indexes are as last saved or restored. */
+  private matcherToSave(): Uint8Array | null {
+    if (this.restoring || this.matcher.indexRevision === this.savedRevision) return null;
+    this.savedRevision = this.matcher.indexRevision;
+    return encodeMatcherSnapshot(this.countingVersion, this.matcher.snapshot());
+  }
+
   /** Counts now rather than after the delay: the caller knows no more changes are coming (a scan has ended). */
   countNow(): void {
+    this.restoring = false;
+    // What a restored matcher holds of articles the scan did not bring: files gone since.
+    this.matcher.forgetUnclaimed();
     this.recount.held = false;
     // Answers made while the scan added articles may lack the last ones added.
     this.forgetAnswers();

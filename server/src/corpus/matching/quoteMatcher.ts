@@ -5,6 +5,7 @@ import { contentForm } from './contentWords';
 import { hashPair, hashSequence } from './hashing';
 import { normaliseWords } from './normalise';
 import { grown, PostingIndex } from './postingIndex';
+import type { MatcherSnapshot } from './matcherSnapshot';
 import { joinedFrom } from './joinPrepared';
 import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, type PreparedArticle } from './preparedArticle';
 import { SharedBuffer } from './sharedBuffer';
@@ -78,6 +79,23 @@ interface ArticleRecord {
   readonly passageSizes: Int32Array;
   /** Each quote's `wordsKey`, made when first asked for: a keystroke in a long article asks for every quote's, and changes one or two. */
   readonly matchKeys: (string | undefined)[];
+  /** What the article's text and quotes follow from (see Article.fingerprint): a restored record is claimed by the same one. */
+  readonly fingerprint: string | null;
+}
+
+/** An article's arrays in the indexes' terms, which are all that unindexing it reads. */
+interface IndexedArticle extends OwnArrays {
+  readonly slot: number;
+  readonly quoteCount: number;
+}
+
+/**
+ * An article restored from a snapshot (see `QuoteMatcher.restored`): its postings are in the
+ * indexes, but queries pass it by until its article is set again with the same fingerprint.
+ */
+interface UnclaimedArticle extends IndexedArticle {
+  readonly id: string;
+  readonly fingerprint: string;
 }
 
 /** A passage that restates a quote: where it stands, and which of the quote's content words (`quoteFrom` to `quoteTo`) it restates. */
@@ -126,13 +144,13 @@ export interface MatcherStats {
  * not the size of the corpus. Nothing pairwise is stored: matches are worked out when asked for.
  */
 export class QuoteMatcher implements ClusterSource {
-  private readonly vocabulary = new Vocabulary();
+  private vocabulary = new Vocabulary();
   private readonly articles = new Map<string, ArticleRecord>();
   private readonly bySlot: (ArticleRecord | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private readonly wholeIndex = new PostingIndex();
-  private readonly pairIndex = new PostingIndex();
-  private readonly wordIndex = new PostingIndex();
+  private wholeIndex = new PostingIndex();
+  private pairIndex = new PostingIndex();
+  private wordIndex = new PostingIndex();
   private passageArticle: Int32Array = new Int32Array(1024);
   private passageStart: Int32Array = new Int32Array(1024);
   private passageEnd: Int32Array = new Int32Array(1024);
@@ -150,17 +168,25 @@ export class QuoteMatcher implements ClusterSource {
   private readonly tableIds = new WeakMap<WordTable, Uint32Array>();
   /** Bumped at every change: work begun on an earlier corpus is stale. */
   private version = 0;
+  /** Restored articles not set again yet, by id, and the slots they hold. */
+  private readonly unclaimed = new Map<string, UnclaimedArticle>();
+  private readonly unclaimedSlots = new Set<number>();
+  private indexChanges = 0;
 
   /**
    * Adds an article, or replaces what was known of it. Quote spans are offsets into `text`;
    * the quotes are kept as given, and must not be changed afterwards (an analysis never is).
    * `prepared` (from `prepareArticle`, e.g. on a worker thread) saves reading the text again
-   * when it was made for these very quotes; the result is the same either way.
+   * when it was made for these very quotes; the result is the same either way. `fingerprint`
+   * identifies the text and quotes (the same ones always give the same fingerprint): a restored
+   * article with the same one is taken as it was indexed.
    */
-  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null): void {
+  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null, fingerprint: string | null = null): void {
     // Not copied: the copies were one in eight of the objects a warm start of 5,000 articles keeps (31,000 of 263,000).
     const kept = quotes.length > MAX_QUOTES_PER_ARTICLE ? quotes.slice(0, MAX_QUOTES_PER_ARTICLE) : quotes;
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
+    if (this.claimed(articleId, text, kept, input, fingerprint)) return;
+    this.indexChanges += 1;
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
     const ids = this.corpusIds(input);
     const own = ownArrays(kept.length, input);
@@ -168,7 +194,7 @@ export class QuoteMatcher implements ClusterSource {
     passageWordIds(input, ids, own);
     const { wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = own;
     const old = this.articles.get(articleId);
-    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, passageSlots, matchKeys: [] };
+    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, passageSlots, matchKeys: [], fingerprint };
     if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
     this.removeArticle(articleId);
     this.carried.noteChange(articleId);
@@ -255,28 +281,76 @@ export class QuoteMatcher implements ClusterSource {
 
 
   removeArticle(articleId: string): void {
+    const unclaimed = this.unclaimed.get(articleId);
+    if (unclaimed) this.dropUnclaimed(unclaimed);
     const record = this.articles.get(articleId);
     if (!record) return;
     this.carried.noteChange(articleId);
     this.version += 1;
-    const ownQuote = (value: number): boolean => Math.floor(value / MAX_QUOTES_PER_ARTICLE) === record.slot;
-    const ownPassage = (passage: number): boolean => this.passageArticle[passage] === record.slot;
-    let left = 0;
-    record.quotes.forEach((_quote, index) => (left += this.unindexQuote(record, index, ownQuote)));
-    for (const id of record.passageWords) if (!this.wordIndex.remove(id, ownPassage, REMOVAL_REACH)) left += 1;
-    for (const passage of record.passageSlots) this.passageArticle[passage] = -1;
     this.quoteCount -= record.quotes.length;
     this.articles.delete(articleId);
     this.bySlot[record.slot] = undefined;
+    this.unindex({ slot: record.slot, quoteCount: record.quotes.length, wordIds: record.wordIds, wholeKeys: record.wholeKeys, passageWords: record.passageWords, passageSizes: record.passageSizes, passageSlots: record.passageSlots });
+  }
+
+  /** Takes an article's postings out of the indexes and frees its slots (see `removeArticle`). */
+  private unindex(article: IndexedArticle): void {
+    this.indexChanges += 1;
+    const ownQuote = (value: number): boolean => Math.floor(value / MAX_QUOTES_PER_ARTICLE) === article.slot;
+    const ownPassage = (passage: number): boolean => this.passageArticle[passage] === article.slot;
+    let left = 0;
+    for (let index = 0; index < article.quoteCount; index += 1) left += this.unindexQuote(article, index, ownQuote);
+    for (const id of article.passageWords) if (!this.wordIndex.remove(id, ownPassage, REMOVAL_REACH)) left += 1;
+    for (const passage of article.passageSlots) this.passageArticle[passage] = -1;
     // With none of its postings left behind, the article's slots are free at once.
     if (left === 0) {
-      this.freeSlots.push(record.slot);
-      this.freePassages.push(...record.passageSlots);
+      this.freeSlots.push(article.slot);
+      this.freePassages.push(...article.passageSlots);
     } else {
-      this.retiredSlots.push(record.slot);
-      this.retiredPassages.push(...record.passageSlots);
+      this.retiredSlots.push(article.slot);
+      this.retiredPassages.push(...article.passageSlots);
     }
     this.compactWhenStale();
+  }
+
+  /**
+   * Takes a restored article's record into use when its article comes back as it was indexed
+   * (the same fingerprint): its postings are in place already, so nothing is looked up or
+   * indexed. A restored record the article does not claim is unindexed.
+   */
+  private claimed(articleId: string, text: string, quotes: readonly QuoteInput[], input: PreparedArticle, fingerprint: string | null): boolean {
+    const unclaimed = this.unclaimed.get(articleId);
+    if (!unclaimed) return false;
+    if (fingerprint === null || fingerprint === '' || fingerprint !== unclaimed.fingerprint || !fitsInput(unclaimed, quotes.length, input)) {
+      this.dropUnclaimed(unclaimed);
+      return false;
+    }
+    this.unclaimed.delete(articleId);
+    this.unclaimedSlots.delete(unclaimed.slot);
+    this.carried.noteChange(articleId);
+    this.version += 1;
+    const { slot, wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = unclaimed;
+    const record: ArticleRecord = { id: articleId, slot, text, quotes, quoteIndex: quoteIndexOf(quotes, undefined), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys: [], fingerprint };
+    this.articles.set(articleId, record);
+    this.bySlot[slot] = record;
+    this.quoteCount += quotes.length;
+    return true;
+  }
+
+  private dropUnclaimed(unclaimed: UnclaimedArticle): void {
+    this.unclaimed.delete(unclaimed.id);
+    this.unclaimedSlots.delete(unclaimed.slot);
+    this.unindex(unclaimed);
+  }
+
+  /** Unindexes the restored articles not claimed yet: their files are gone, or were never listed again. */
+  forgetUnclaimed(): void {
+    for (const unclaimed of [...this.unclaimed.values()]) this.dropUnclaimed(unclaimed);
+  }
+
+  /** Counts changes to the indexes (a restored article claimed changes nothing): the snapshot to save is stale when it moved. */
+  get indexRevision(): number {
+    return this.indexChanges;
   }
 
   hasArticle(articleId: string): boolean {
@@ -501,6 +575,105 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   /**
+   * The matcher's state in arrays of their own, to be restored in a later session (see
+   * `restored`): the vocabulary, the indexes, and each article's arrays with its fingerprint.
+   */
+  snapshot(): MatcherSnapshot {
+    const articles: UnclaimedArticle[] = [...this.unclaimed.values()];
+    for (const record of this.articles.values()) {
+      const { id, fingerprint, slot, wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = record;
+      articles.push({ id, fingerprint: fingerprint ?? '', slot, quoteCount: record.quotes.length, wordIds, wholeKeys, passageWords, passageSizes, passageSlots });
+    }
+    const shapes = new Int32Array(5 * articles.length);
+    let total = 0;
+    articles.forEach((article, index) => {
+      shapes.set([article.slot, article.quoteCount, article.wordIds.length, article.passageWords.length, article.passageSizes.length], 5 * index);
+      total += ownLength(article);
+    });
+    const arrays = new Int32Array(total);
+    let at = 0;
+    for (const article of articles) {
+      for (const part of [article.wordIds, article.wholeKeys, article.passageWords, article.passageSizes, article.passageSlots]) {
+        arrays.set(part, at);
+        at += part.length;
+      }
+    }
+    return {
+      words: this.vocabulary.words(),
+      indexes: [this.wholeIndex.state(), this.pairIndex.state(), this.wordIndex.state()],
+      passageArticle: this.passageArticle.slice(0, this.passageCount),
+      passageStart: this.passageStart.slice(0, this.passageCount),
+      passageEnd: this.passageEnd.slice(0, this.passageCount),
+      freeSlots: Int32Array.from(this.freeSlots),
+      retiredSlots: Int32Array.from(this.retiredSlots),
+      freePassages: Int32Array.from(this.freePassages),
+      retiredPassages: Int32Array.from(this.retiredPassages),
+      slotCount: this.bySlot.length,
+      ids: articles.map((article) => article.id),
+      fingerprints: articles.map((article) => article.fingerprint),
+      shapes,
+      arrays,
+    };
+  }
+
+  /**
+   * The matcher `snapshot` was taken of, sharing its arrays, with every article unclaimed: it
+   * answers no query until `setArticle` claims it (see `claimed`). Null when the snapshot's
+   * parts do not fit together.
+   */
+  static restored(snapshot: MatcherSnapshot): QuoteMatcher | null {
+    const vocabulary = Vocabulary.of(snapshot.words);
+    const [wholeIndex, pairIndex, wordIndex] = snapshot.indexes.map((state) => PostingIndex.restored(state));
+    if (!vocabulary || !wholeIndex || !pairIndex || !wordIndex || snapshot.indexes.length !== 3) return null;
+    const passageCount = snapshot.passageArticle.length;
+    const { ids, fingerprints, shapes, arrays, slotCount } = snapshot;
+    if (snapshot.passageStart.length !== passageCount || snapshot.passageEnd.length !== passageCount || ids.length !== fingerprints.length || shapes.length !== 5 * ids.length) return null;
+    const matcher = new QuoteMatcher();
+    matcher.vocabulary = vocabulary;
+    matcher.wholeIndex = wholeIndex;
+    matcher.pairIndex = pairIndex;
+    matcher.wordIndex = wordIndex;
+    matcher.passageCount = passageCount;
+    matcher.passageArticle = grown(snapshot.passageArticle, Math.max(1024, passageCount));
+    matcher.passageStart = grown(snapshot.passageStart, Math.max(1024, passageCount));
+    matcher.passageEnd = grown(snapshot.passageEnd, Math.max(1024, passageCount));
+    matcher.bySlot.length = slotCount;
+    const slots = (list: Int32Array, below: number): number[] | null => (list.every((slot) => slot >= 0 && slot < below) ? [...list] : null);
+    const lists = [slots(snapshot.freeSlots, slotCount), slots(snapshot.retiredSlots, slotCount), slots(snapshot.freePassages, passageCount), slots(snapshot.retiredPassages, passageCount)];
+    if (lists.some((list) => list === null)) return null;
+    const [freeSlots, retiredSlots, freePassages, retiredPassages] = lists as number[][];
+    matcher.freeSlots.push(...(freeSlots as number[]));
+    matcher.retiredSlots.push(...(retiredSlots as number[]));
+    matcher.freePassages.push(...(freePassages as number[]));
+    matcher.retiredPassages.push(...(retiredPassages as number[]));
+    const view = (from: number, length: number): Int32Array => new Int32Array(arrays.buffer, arrays.byteOffset + 4 * from, length);
+    let at = 0;
+    for (let index = 0; index < ids.length; index += 1) {
+      const [slot, quoteCount, wordIdsLength, passageWordsLength, passages] = shapes.subarray(5 * index, 5 * index + 5) as unknown as [number, number, number, number, number];
+      const length = wordIdsLength + quoteCount + passageWordsLength + 2 * passages;
+      if (slot < 0 || slot >= slotCount || matcher.unclaimedSlots.has(slot) || Math.min(quoteCount, wordIdsLength, passageWordsLength, passages) < 0 || at + length > arrays.length) return null;
+      const wordIds = new Uint32Array(arrays.buffer, arrays.byteOffset + 4 * at, wordIdsLength);
+      const passageSlots = view(at + wordIdsLength + quoteCount + passageWordsLength + passages, passages);
+      if (wordIds[0] !== quoteCount + 1 || wordIds[quoteCount] !== wordIdsLength || !passageSlots.every((passage) => passage >= 0 && passage < passageCount)) return null;
+      const id = ids[index] as string;
+      matcher.unclaimed.set(id, {
+        id,
+        fingerprint: fingerprints[index] as string,
+        slot,
+        quoteCount,
+        wordIds,
+        wholeKeys: view(at + wordIdsLength, quoteCount),
+        passageWords: view(at + wordIdsLength + quoteCount, passageWordsLength),
+        passageSizes: view(at + wordIdsLength + quoteCount + passageWordsLength, passages),
+        passageSlots,
+      });
+      matcher.unclaimedSlots.add(slot);
+      at += length;
+    }
+    return at === arrays.length && matcher.unclaimed.size === ids.length ? matcher : null;
+  }
+
+  /**
    * Corpus ids of the words `input`'s ids stand for. A long article's sections are looked up
    * once each and remembered with them: each keystroke in it looks up the edited section's words.
    */
@@ -563,7 +736,7 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   /** Removes what `indexQuote` added; returns how many postings were left behind, stale. */
-  private unindexQuote(record: ArticleRecord, index: number, own: (value: number) => boolean, reach = REMOVAL_REACH): number {
+  private unindexQuote(record: IndexedArticle | ArticleRecord, index: number, own: (value: number) => boolean, reach = REMOVAL_REACH): number {
     const ids = wordIds(record, index);
     if (ids.length === 0) return 0;
     let left = this.wholeIndex.remove(record.wholeKeys[index] ?? 0, own, reach) ? 0 : 1;
@@ -578,7 +751,10 @@ export class QuoteMatcher implements ClusterSource {
     const stale = this.wholeIndex.stale + this.pairIndex.stale + this.wordIndex.stale;
     const live = this.wholeIndex.size + this.pairIndex.size + this.wordIndex.size;
     if (stale < Math.max(MIN_STALE_TO_COMPACT, live / 3)) return;
-    const liveQuote = (value: number): boolean => this.bySlot[Math.floor(value / MAX_QUOTES_PER_ARTICLE)] !== undefined;
+    const liveQuote = (value: number): boolean => {
+      const slot = Math.floor(value / MAX_QUOTES_PER_ARTICLE);
+      return this.bySlot[slot] !== undefined || this.unclaimedSlots.has(slot);
+    };
     this.wholeIndex.compact(liveQuote);
     this.pairIndex.compact(liveQuote);
     this.wordIndex.compact((passage) => (this.passageArticle[passage] ?? -1) >= 0);
@@ -664,7 +840,7 @@ export class QuoteMatcher implements ClusterSource {
 }
 
 /** A quote's word ids alone: `view` without the three other arrays, for the paths every keystroke in a long article takes. */
-function wordIds(record: ArticleRecord, index: number): Uint32Array {
+function wordIds(record: Pick<ArticleRecord, 'wordIds'>, index: number): Uint32Array {
   return quoteIds(record.wordIds, index);
 }
 
@@ -679,8 +855,8 @@ function quoteIndexOf(quotes: readonly StoredQuote[], previous: ArticleRecord | 
  * at a warm start of thousands of articles it was a third of setArticle's own time.
  */
 function withSlot(content: Omit<ArticleRecord, 'slot'>, slot: number): ArticleRecord {
-  const { id, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys } = content;
-  return { id, slot, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys };
+  const { id, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint } = content;
+  return { id, slot, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint };
 }
 
 /** A quote's segment starts (word positions where each of its segments begins). */
@@ -699,11 +875,7 @@ function quoteIds(ids: Uint32Array, index: number): Uint32Array {
 type OwnArrays = Pick<ArticleRecord, 'wordIds' | 'wholeKeys' | 'passageWords' | 'passageSizes' | 'passageSlots'>;
 
 function ownArrays(quoteCount: number, input: PreparedArticle): OwnArrays {
-  const { packed, quoteBase } = input;
-  let words = 0;
-  for (let index = 0; index < quoteCount; index += 1) words += packed[quoteBase[index] ?? 0] ?? 0;
-  const passageCount = input.passageSpans.length / 2;
-  const passageWords = input.passageWords.length - passageCount;
+  const { words, passageCount, passageWords } = ownSizes(quoteCount, input);
   const space = new SharedBuffer(quoteCount + 1 + words + quoteCount + passageWords + 2 * passageCount);
   return {
     wordIds: space.uint32(quoteCount + 1 + words),
@@ -712,6 +884,26 @@ function ownArrays(quoteCount: number, input: PreparedArticle): OwnArrays {
     passageSizes: space.int32(passageCount),
     passageSlots: space.int32(passageCount),
   };
+}
+
+/** How many numbers an article's own arrays hold in all. */
+function ownLength(article: OwnArrays): number {
+  return article.wordIds.length + article.wholeKeys.length + article.passageWords.length + article.passageSizes.length + article.passageSlots.length;
+}
+
+/** How many quote words, passages and passage words an article's own arrays hold. */
+function ownSizes(quoteCount: number, input: PreparedArticle): { words: number; passageCount: number; passageWords: number } {
+  const { packed, quoteBase } = input;
+  let words = 0;
+  for (let index = 0; index < quoteCount; index += 1) words += packed[quoteBase[index] ?? 0] ?? 0;
+  const passageCount = input.passageSpans.length / 2;
+  return { words, passageCount, passageWords: input.passageWords.length - passageCount };
+}
+
+/** Whether a restored article's arrays have the sizes `input`'s would have (a claim's last check). */
+function fitsInput(article: IndexedArticle, quoteCount: number, input: PreparedArticle): boolean {
+  const { words, passageCount, passageWords } = ownSizes(quoteCount, input);
+  return article.quoteCount === quoteCount && article.wordIds.length === quoteCount + 1 + words && article.passageSizes.length === passageCount && article.passageWords.length === passageWords;
 }
 
 /** Writes the quotes' words as corpus ids (laid out as `ArticleRecord.wordIds`), and each quote's whole-sequence key. */

@@ -2,6 +2,18 @@
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
 
+  /** The vocabulary whose `words()` these are; null when a word is repeated. */
+  static of(words: readonly string[]): Vocabulary | null {
+    const vocabulary = new Vocabulary();
+    for (let index = 0; index < words.length; index += 1) vocabulary.ids.set(words[index] as string, index + 1);
+    return vocabulary.ids.size === words.length ? vocabulary : null;
+  }
+
+  /** Every word, in the order of their ids. */
+  words(): string[] {
+    return [...this.ids.keys()];
+  }
+
   /** The id of `word`, assigned on first sight. */
   idOf(word: string): number {
     const known = this.ids.get(word);

@@ -19,6 +19,9 @@ const SHARD_FILE = (shard: number): string => `analysis-index.v10.${shard.toStri
 const WORD_TABLE_KEY = 'words';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
 const FILES_FILE = 'analysis-files.v1.bin';
+/** The quote matcher's snapshot (see MatcherSnapshot), framed and checked like a shard file under one key. */
+const MATCHER_FILE = 'analysis-matcher.v1.bin';
+const MATCHER_KEY = 'matcher';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
 
@@ -73,6 +76,7 @@ export class AnalysisStore {
     private remembered: RememberedCounts | null = null,
     /** Article files by uri, so that a warm start can take an unchanged file's text from here rather than read it. */
     private readonly files = new Map<string, KnownFile>(),
+    private matcher: Uint8Array | null = null,
   ) {}
 
   static inMemory(): AnalysisStore {
@@ -89,7 +93,8 @@ export class AnalysisStore {
     }
     const counts = await readStored(join(folder, COUNTS_FILE));
     const files = knownFiles(await readStored(join(folder, FILES_FILE)), engine);
-    return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null, files);
+    const matcher = readShardFile(join(folder, MATCHER_FILE), engine)?.get(MATCHER_KEY) ?? null;
+    return new AnalysisStore(folder, engine, shards, isStoredCounts(counts) && counts.engine === engine ? counts.counts : null, files, matcher);
   }
 
   /** The corpus-wide counts last worked out, with the fingerprint of the corpus they were counted on. */
@@ -101,6 +106,13 @@ export class AnalysisStore {
     if (this.remembered?.fingerprint === counts.fingerprint && this.remembered.speakers === counts.speakers && this.remembered.linkedQuotes === counts.linkedQuotes) return;
     this.remembered = counts;
     this.countsDirty = true;
+  }
+
+  /** The quote matcher's snapshot as the last session saved it, if it was made with this engine; given once, then forgotten. */
+  takeMatcher(): Uint8Array | null {
+    const matcher = this.matcher;
+    this.matcher = null;
+    return matcher;
   }
 
   get size(): number {
@@ -166,14 +178,15 @@ export class AnalysisStore {
 
   /**
    * Writes the entries and files still in use (`live`: each article file's uri and its text's
-   * hash) and forgets the rest; each file atomically, never throws.
+   * hash) and forgets the rest, and the quote matcher's snapshot `takeMatcher` gives (null: the
+   * one written is still good); each file atomically, never throws.
    */
-  save(live: ReadonlyMap<string, string>): Promise<void> {
-    this.saving = this.saving.then(() => this.write(live));
+  save(live: ReadonlyMap<string, string>, takeMatcher: (() => Uint8Array | null) | null = null): Promise<void> {
+    this.saving = this.saving.then(() => this.write(live, takeMatcher));
     return this.saving;
   }
 
-  private async write(liveFiles: ReadonlyMap<string, string>): Promise<void> {
+  private async write(liveFiles: ReadonlyMap<string, string>, takeMatcher: (() => Uint8Array | null) | null): Promise<void> {
     const live = new Set(liveFiles.values());
     for (const [uri, { hash }] of this.files) {
       if (liveFiles.get(uri) !== hash) {
@@ -215,6 +228,8 @@ export class AnalysisStore {
         const stored: StoredFiles = { engine: this.engine, files: [...this.files].map(([uri, { hash, identity }]) => [uri, hash, identity.size, identity.mtimeMs, identity.ctimeMs, identity.ino]) };
         await writeAtomically(folder, FILES_FILE, (file) => file.writeFile(serialize(stored)));
       }
+      const matcher = takeMatcher?.() ?? null;
+      if (matcher) await writeAtomically(folder, MATCHER_FILE, (file) => writeShard(file, this.engine, oneEntry(MATCHER_KEY, matcher)));
       await removeOlderFormats(folder);
     } catch {
       // A read-only or full disk costs the next session a cold start, nothing more.
@@ -262,6 +277,10 @@ async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeS
   }
 }
 
+async function* oneEntry(key: string, bytes: Uint8Array): AsyncGenerator<readonly [string, Uint8Array]> {
+  yield [key, bytes];
+}
+
 function storedOf(entry: Entry): StoredEntry | null {
   if ('stored' in entry) return entry.stored;
   const { analysed, sliceable, text } = entry;
@@ -298,9 +317,9 @@ async function readStored(path: string): Promise<unknown> {
 
 /** Index files of earlier formats (other names) are never read again: they would only take disk space. */
 async function removeOlderFormats(folder: string): Promise<void> {
-  const current = new Set([COUNTS_FILE, FILES_FILE, ...Array.from({ length: SHARDS }, (_unused, shard) => SHARD_FILE(shard))]);
+  const current = new Set([COUNTS_FILE, FILES_FILE, MATCHER_FILE, ...Array.from({ length: SHARDS }, (_unused, shard) => SHARD_FILE(shard))]);
   for (const name of await readdir(folder)) {
-    if (/^analysis-(index|counts|files)\.v\d+\..*bin$/.test(name) && !current.has(name)) await rm(join(folder, name), { force: true });
+    if (/^analysis-(index|counts|files|matcher)\.v\d+\..*bin$/.test(name) && !current.has(name)) await rm(join(folder, name), { force: true });
   }
 }
 
