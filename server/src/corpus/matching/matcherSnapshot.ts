@@ -54,7 +54,7 @@ export function decodeMatcherSnapshot(bytes: Uint8Array, version: string): Match
 }
 
 const INT32_FIELDS = ['passageArticle', 'passageStart', 'passageEnd', 'freeSlots', 'retiredSlots', 'freePassages', 'retiredPassages', 'shapes', 'arrays'] as const;
-const POSTING_FIELDS = ['keys', 'counts', 'lengths', 'values', 'figures'] as const;
+const POSTING_FIELDS = ['keys', 'heads', 'counts', 'values', 'next', 'figures'] as const;
 
 /** Whether `value` has a snapshot's shape (whether its parts fit together is the matcher's to check). */
 function isMatcherSnapshot(value: unknown): value is MatcherSnapshot {

@@ -4,12 +4,12 @@ const MAX_LOAD = 0.75;
 /** A posting index as it stands, to be restored as it was (see `PostingIndex.restored`). */
 export interface PostingState {
   readonly keys: Int32Array;
+  readonly heads: Int32Array;
   readonly counts: Int32Array;
-  /** How many values (stale ones included) each table slot's list holds. */
-  readonly lengths: Int32Array;
-  /** The lists' values, slot after slot, each list newest first. */
+  /** The pool's used part. */
   readonly values: Int32Array;
-  /** occupied, livePostings, stalePostings. */
+  readonly next: Int32Array;
+  /** occupied, freeList, livePostings, stalePostings. */
   readonly figures: Int32Array;
 }
 
@@ -43,45 +43,38 @@ export class PostingIndex {
     this.next = new Int32Array(initialKeys);
   }
 
-  /** Its state, in arrays of its own: changing the index later changes none of them. */
+  /**
+   * Its state, in arrays of its own: changing the index later changes none of them. The arrays
+   * are copied as they are: walking the lists to lay them out one after another took 90 ms at
+   * 5,000 articles, on the thread that answers hovers.
+   */
   state(): PostingState {
-    const lengths = new Int32Array(this.keys.length);
-    const values = new Int32Array(this.poolUsed);
-    let at = 0;
-    for (let slot = 0; slot < this.keys.length; slot += 1) {
-      const from = at;
-      for (let node = this.heads[slot] ?? -1; node >= 0; node = this.next[node] ?? -1) values[at++] = this.values[node] ?? 0;
-      lengths[slot] = at - from;
-    }
-    return { keys: this.keys.slice(), counts: this.counts.slice(), lengths, values: values.slice(0, at), figures: Int32Array.of(this.occupied, this.livePostings, this.stalePostings) };
+    return {
+      keys: this.keys.slice(),
+      heads: this.heads.slice(),
+      counts: this.counts.slice(),
+      values: this.values.slice(0, this.poolUsed),
+      next: this.next.slice(0, this.poolUsed),
+      figures: Int32Array.of(this.occupied, this.freeList, this.livePostings, this.stalePostings),
+    };
   }
 
-  /** The index `state` was taken of, its lists laid out one after another; null when its arrays do not fit together. */
+  /** The index `state` was taken of, sharing its arrays; null when they do not fit together. */
   static restored(state: PostingState): PostingIndex | null {
-    const { keys, counts, lengths, values, figures } = state;
+    const { keys, heads, counts, values, next, figures } = state;
     const capacity = keys.length;
-    if (capacity < 16 || (capacity & (capacity - 1)) !== 0 || counts.length !== capacity || lengths.length !== capacity || figures.length !== 3) return null;
+    if (capacity < 16 || (capacity & (capacity - 1)) !== 0 || heads.length !== capacity || counts.length !== capacity || values.length !== next.length || figures.length !== 4) return null;
     const index = new PostingIndex(1);
-    const heads = new Int32Array(capacity).fill(-1);
-    const next = new Int32Array(Math.max(1, values.length));
-    let at = 0;
-    for (let slot = 0; slot < capacity; slot += 1) {
-      const length = lengths[slot] ?? 0;
-      if (length <= 0) continue;
-      if (at + length > values.length || counts[slot] === EMPTY) return null;
-      heads[slot] = at;
-      for (let node = at; node < at + length - 1; node += 1) next[node] = node + 1;
-      next[at + length - 1] = -1;
-      at += length;
-    }
-    if (at !== values.length) return null;
     index.keys = keys;
     index.heads = heads;
     index.counts = counts;
-    if (values.length > 0) index.values = values;
-    index.next = next;
+    // An empty pool keeps the room the constructor made: growing it multiplies its length.
+    if (values.length > 0) {
+      index.values = values;
+      index.next = next;
+    }
     index.poolUsed = values.length;
-    [index.occupied, index.livePostings, index.stalePostings] = figures as unknown as [number, number, number];
+    [index.occupied, index.freeList, index.livePostings, index.stalePostings] = figures as unknown as [number, number, number, number];
     return index;
   }
 
