@@ -2,10 +2,18 @@ import { basename } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { IndexingProgress } from '../corpus/workspaceIndexer';
 
+/**
+ * Least time between two reports. A warm start of 5,000 articles runs through them in under half
+ * a second: a report at each percent was a message every 4 ms, and writing them took the
+ * server's thread 12-21 ms of it.
+ */
+const REPORT_INTERVAL_MS = 100;
+
 /** Shows indexing as work-done progress in the client (a notification or status bar spinner). */
-export function indexingProgress(connection: Connection, onChange: (indexing: boolean) => void): IndexingProgress {
+export function indexingProgress(connection: Connection, onChange: (indexing: boolean) => void, now: () => number = () => performance.now()): IndexingProgress {
   let reporter: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
   let lastPercent = -1;
+  let lastReport = Number.NEGATIVE_INFINITY;
   let running = false;
   return {
     begin(total) {
@@ -20,8 +28,9 @@ export function indexingProgress(connection: Connection, onChange: (indexing: bo
     },
     report(done, total, file) {
       const percent = Math.floor((done / Math.max(total, 1)) * 100);
-      if (percent === lastPercent) return;
+      if (percent === lastPercent || now() - lastReport < REPORT_INTERVAL_MS) return;
       lastPercent = percent;
+      lastReport = now();
       reporter?.report(percent, `${done} of ${total}: ${basename(file)}`);
     },
     end() {
@@ -29,6 +38,7 @@ export function indexingProgress(connection: Connection, onChange: (indexing: bo
       reporter?.done();
       reporter = undefined;
       lastPercent = -1;
+      lastReport = Number.NEGATIVE_INFINITY;
       onChange(false);
     },
   };
