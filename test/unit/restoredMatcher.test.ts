@@ -15,7 +15,7 @@ const SAVE_AT_ONCE: SaveTiming = { delayMs: 0, quietMs: 0, maxDeferMs: 0 };
 const MATCHER_FILE = 'analysis-matcher.v1.bin';
 
 /** A session of the server, wired as server.ts wires it: a scan holds counting, and its end counts. */
-async function session(workspace: string, storage: string): Promise<{ corpus: Corpus; links: CorpusLinks; restored: number }> {
+async function session(workspace: string, storage: string): Promise<{ corpus: Corpus; links: CorpusLinks; analyzer: ArticleAnalyzer; restored: number }> {
   const corpus = new Corpus();
   const analyzer = new ArticleAnalyzer(null);
   analyzer.useStore(AnalysisStore.open(storage, 'engine-1'));
@@ -36,7 +36,7 @@ async function session(workspace: string, storage: string): Promise<{ corpus: Co
     QuoteMatcher.restored = restore;
   }
   await indexer.flush();
-  return { corpus, links, restored };
+  return { corpus, links, analyzer, restored };
 }
 
 /** Every cross-article answer the links give of the corpus's quotes. */
@@ -72,6 +72,16 @@ describe('a warm start restores the quote matcher', () => {
     assert.equal(unchanged.restored, 1);
     assert.deepStrictEqual([statSync(join(storage, MATCHER_FILE)).ino, statSync(join(storage, MATCHER_FILE)).mtimeMs], [saved.ino, saved.mtimeMs]);
     assert.deepStrictEqual(await answers(unchanged.corpus, unchanged.links), await answers(first.corpus, first.links));
+    // Typing in an editor changes the matcher, but a save does not write it for that; a file changed on disk does.
+    const written = (): number[] => [statSync(join(storage, MATCHER_FILE)).ino, statSync(join(storage, MATCHER_FILE)).mtimeMs];
+    const uri = [...unchanged.corpus.all()][0]?.uri as string;
+    const typed = `${unchanged.corpus.get(uri)?.text}\n\n"Typed in an editor," she said.\n`;
+    unchanged.corpus.set(uri, typed, 'editor', 2, unchanged.analyzer.analyse(uri, typed, LIMIT));
+    await unchanged.analyzer.saveStore([...unchanged.corpus.all()].map((article) => article.uri));
+    assert.deepStrictEqual(written(), [saved.ino, saved.mtimeMs]);
+    unchanged.corpus.set(uri, typed, 'disk', 0, await unchanged.analyzer.analyseInBackground(uri, typed, LIMIT));
+    await unchanged.analyzer.saveStore([...unchanged.corpus.all()].map((article) => article.uri));
+    assert.notDeepStrictEqual(written(), [saved.ino, saved.mtimeMs]);
     const names = readdirSync(workspace).filter((name) => name.startsWith('copy-')).sort();
     const [changed, deleted, source] = names as [string, string, string];
     appendFileSync(join(workspace, changed), '\n\n"We will not back down," the mayor said on Tuesday.\n');

@@ -51,8 +51,12 @@ export class CorpusLinks {
   private matcher = new QuoteMatcher();
   /** Until the first scan ends, the last session's matcher may be restored (see `restoreMatcher`). */
   private restoring = true;
-  /** The matcher's index revision when it was last saved or restored. */
-  private savedRevision = -1;
+  /**
+   * Whether the matcher's indexes changed since they were last saved or restored, other than by
+   * an editor's text: a snapshot is 16 MB at 5,000 articles, too much to write at every pause in
+   * typing, and an editor's text rarely comes back the same in the next session anyway.
+   */
+  private matcherChanged = false;
   private readonly speakers = new CorpusSpeakers();
   private clusterCache: QuoteCluster[] | null = null;
   private clustering: Promise<QuoteCluster[]> | null = null;
@@ -181,6 +185,7 @@ export class CorpusLinks {
 
   private update(uri: string, article: Article | undefined): void {
     if (this.restoring && this.recount.held) this.restoreMatcher(uri);
+    const revision = this.matcher.indexRevision;
     this.clusterCache = null;
     this.clusterIndexCache = null;
     if (this.recount.held && article?.origin === 'disk' && !this.matcher.hasArticle(uri)) {
@@ -198,6 +203,7 @@ export class CorpusLinks {
       this.matcher.removeArticle(uri);
       this.speakers.removeArticle(uri);
     }
+    if (article?.origin !== 'editor' && this.matcher.indexRevision !== revision) this.matcherChanged = true;
   }
 
   /**
@@ -241,16 +247,16 @@ export class CorpusLinks {
     const restored = snapshot ? QuoteMatcher.restored(snapshot) : null;
     if (!restored) return;
     this.matcher = restored;
-    this.savedRevision = restored.indexRevision;
+    this.matcherChanged = false;
     for (const article of this.corpus.all()) {
       if (article.uri !== uri && article.analysis) restored.setArticle(article.uri, article.text, article.analysis.quotes, article.matching, article.fingerprint);
     }
   }
 
-  /** The matcher to save, encoded, unless its indexes are as last saved or restored. */
+  /** The matcher to save, encoded, unless it is as last saved or restored (see `matcherChanged`). */
   private matcherToSave(): Uint8Array | null {
-    if (this.restoring || this.matcher.indexRevision === this.savedRevision) return null;
-    this.savedRevision = this.matcher.indexRevision;
+    if (this.restoring || !this.matcherChanged) return null;
+    this.matcherChanged = false;
     return encodeMatcherSnapshot(this.countingVersion, this.matcher.snapshot());
   }
 
@@ -258,7 +264,9 @@ export class CorpusLinks {
   countNow(): void {
     this.restoring = false;
     // What a restored matcher holds of articles the scan did not bring: files gone since.
+    const revision = this.matcher.indexRevision;
     this.matcher.forgetUnclaimed();
+    if (this.matcher.indexRevision !== revision) this.matcherChanged = true;
     this.recount.held = false;
     // Answers made while the scan added articles may lack the last ones added.
     this.forgetAnswers();
