@@ -47,9 +47,12 @@ const extension = [
     banner: {},
   },
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [engineApart] },
+  // server.js and analysisWorker.js only run serverMain.js and analysisWorkerMain.js with V8's code cache (bundleLoader.ts).
+  { entryPoints: { server: 'server/src/serverEntry.ts' }, outdir: 'dist' },
+  { entryPoints: { serverMain: 'server/src/server.ts' }, outdir: 'dist', plugins: [engineApart] },
   { entryPoints: { engine: 'server/src/engine/index.ts' }, outdir: 'dist' },
-  { entryPoints: { analysisWorker: 'server/src/corpus/workers/analysisWorker.ts' }, outdir: 'dist' },
+  { entryPoints: { analysisWorker: 'server/src/corpus/workers/analysisWorkerEntry.ts' }, outdir: 'dist' },
+  { entryPoints: { analysisWorkerMain: 'server/src/corpus/workers/analysisWorker.ts' }, outdir: 'dist' },
   {
     entryPoints: { cli: 'server/src/cli.ts' },
     outdir: 'dist',

@@ -1,5 +1,11 @@
 import { availableParallelism } from 'node:os';
 
+/**
+ * The environment variable that names the folder where the server and its analysis workers keep
+ * V8's code cache of their bundles (see runBundle); without it they run uncached.
+ */
+export const CODE_CACHE_ENV = 'ARTICLE_LENS_CODE_CACHE';
+
 /** Analysis worker threads the server runs at most (see AnalysisPool): each holds its own copy of the engine. */
 export const MAX_ANALYSIS_WORKERS = 2;
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientCommands, SETTINGS_SECTION, type ArticleLensInitializationOptions } from '../../common/protocol';
-import { serverNodeArgs } from '../../common/serverProcess';
+import { CODE_CACHE_ENV, serverNodeArgs } from '../../common/serverProcess';
 import { ServerCrashHandler } from './serverCrashes';
 
 interface ContributedLanguage {
@@ -22,8 +22,10 @@ export function articleSelector(extension: vscode.Extension<unknown>): DocumentS
 /** Builds the client for the bundled server, which runs in a separate Node process over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // Shared by every workspace: the code cache belongs to the installed bundles, not to a workspace.
+  const env = { ...process.env, [CODE_CACHE_ENV]: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeArgs()] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeArgs()], env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeArgs(), '--nolazy', '--inspect=6011'] } },
   };
   const initializationOptions: ArticleLensInitializationOptions = { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath };

@@ -89,7 +89,7 @@ connection.onInitialize(({ capabilities, workspaceFolders: folders, rootUri, ini
   const storagePath = (initializationOptions as ArticleLensInitializationOptions | undefined)?.storagePath;
   // Clients that know no workspace trust (any but VS Code) trust what they open.
   workspaceTrusted = (initializationOptions as ArticleLensInitializationOptions | undefined)?.workspaceTrusted !== false;
-  if (storagePath) analyzer.useStore(AnalysisStore.open(storagePath, engineVersion(analysisWorker)));
+  if (storagePath) analyzer.useStore(AnalysisStore.open(storagePath, engineVersion(join(__dirname, 'analysisWorkerMain.js'))));
   settings.enable(capabilities.workspace?.configuration === true);
   refresher.enable(capabilities);
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

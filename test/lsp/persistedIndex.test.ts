@@ -10,7 +10,7 @@ import { LspServer, repoRoot } from './support/lspServer';
 
 /** The content hashes the persisted index in `storage` holds entries for. */
 function storedHashes(storage: string): Set<string> {
-  const engine = engineVersion(resolve(repoRoot, 'dist', 'analysisWorker.js'));
+  const engine = engineVersion(resolve(repoRoot, 'dist', 'analysisWorkerMain.js'));
   const hashes = new Set<string>();
   for (const name of readdirSync(storage).filter((file) => file.startsWith('analysis-index'))) {
     // Each file also holds the table of its entries' words, under a key that is no hash.

@@ -22,7 +22,7 @@ describe('the engine bundle the language server loads on its own thread (dist/en
   });
 
   it('is what the server requires for it, and analyses as the engine does', () => {
-    assert.match(readFileSync(join(dist, 'server.js'), 'utf8'), /require\("\.\/engine\.js"\)/);
+    assert.match(readFileSync(join(dist, 'serverMain.js'), 'utf8'), /require\("\.\/engine\.js"\)/);
     const bundled = require(join(dist, 'engine.js')) as typeof import('../../server/src/engine');
     for (const file of readdirSync(join(repoRoot, 'seeds')).filter((name) => name.endsWith('.txt'))) {
       const text = readFileSync(join(repoRoot, 'seeds', file), 'utf8');
