@@ -18,7 +18,8 @@ type BundleFunction = (exports: unknown, require: NodeJS.Require, module: { expo
  */
 export function runBundle(bundlePath: string, cacheFolder: string | undefined, writeAfterMs: number): { exports: unknown; cacheUsed: boolean } {
   const source = readFileSync(bundlePath, 'utf8');
-  const cachePath = cacheFolder === undefined ? null : join(cacheFolder, cacheName(bundlePath, source));
+  // An empty folder name would put the cache wherever the process happens to run.
+  const cachePath = cacheFolder ? join(cacheFolder, cacheName(bundlePath, source)) : null;
   const cachedData = cachePath === null ? undefined : readIfThere(cachePath);
   const script = new Script(wrap(source), { filename: bundlePath, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
