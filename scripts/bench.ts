@@ -3,7 +3,7 @@
 // the built server (dist/server.js) over LSP and prints each figure beside its bar, as a table
 // and as one JSON line. Options: --sizes 100,1000,5000 --keep (leave the temp folder).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
@@ -83,10 +83,17 @@ interface ColdRun {
   ms: number;
   bytes: number;
   peakRss: number;
+  cpu: { allThreads: number; busiestThread: number };
 }
 
 /** Starts a server on `workspace` and waits for it to index `articles`, hovering over `probe`'s quotes meanwhile. */
-async function indexRun(workspace: string, storage: string, codeCache: string, articles: number, probe: string | null): Promise<{ server: BenchServer; ms: number; hovers: HoverSample[] }> {
+async function indexRun(
+  workspace: string,
+  storage: string,
+  codeCache: string,
+  articles: number,
+  probe: string | null,
+): Promise<{ server: BenchServer; ms: number; cpu: ColdRun['cpu']; hovers: HoverSample[] }> {
   const started = performance.now();
   const server = await BenchServer.start(serverPath, workspace, storage, codeCache);
   const hovers: HoverSample[] = [];
@@ -103,7 +110,7 @@ async function indexRun(workspace: string, storage: string, codeCache: string, a
     }
   }
   await server.indexed(articles, INDEX_TIMEOUT_MS);
-  return { server, ms: performance.now() - started, hovers };
+  return { server, ms: performance.now() - started, cpu: server.cpuTime(), hovers };
 }
 
 async function main(): Promise<void> {
@@ -135,7 +142,7 @@ async function main(): Promise<void> {
       const workspace = join(work, `ws${size}`);
       const storage = join(work, `storage${size}`);
       const probe = size === largest ? join(workspace, 'articles', 'article-00000.txt') : null;
-      const { server, ms, hovers } = await indexRun(workspace, storage, codeCache, size, probe);
+      const { server, ms, cpu, hovers } = await indexRun(workspace, storage, codeCache, size, probe);
       log(`cold ${size}: ${(ms / 1000).toFixed(1)} s, ${hovers.length} hovers during indexing`);
       if (size === largest && probe !== null) {
         const text = readFileSync(probe, 'utf8');
@@ -149,7 +156,7 @@ async function main(): Promise<void> {
         for (let turn = 0; turn < 300; turn++) hoversAfter.push((await hoverOnce(server, uri, positions[linkedList[turn % linkedList.length] as number] as Position)).ms);
         keystrokes = await keystrokeLatencies(server, longPath);
       }
-      cold.set(size, { ms, bytes: corpusBytes.get(size) ?? 0, peakRss: server.peakRss() });
+      cold.set(size, { ms, bytes: corpusBytes.get(size) ?? 0, peakRss: server.peakRss(), cpu });
       await server.stop();
     }
 
@@ -179,6 +186,11 @@ async function main(): Promise<void> {
     for (const [size, run] of cold) {
       figures.push({ name: `cold indexing time, ${size} articles (${(run.bytes / 1e6).toFixed(1)} MB)`, value: run.ms / 1000, unit: 's', bar: '', passes: null });
     }
+    // Where the cold time goes: with one analysis worker its thread is the busiest, and on few cores the others compete with it.
+    figures.push(
+      { name: `server CPU, cold ${largest} (all threads, ${availableParallelism()} cores)`, value: big.cpu.allThreads / 1000, unit: 's', bar: '', passes: null },
+      { name: `server CPU, cold ${largest} (busiest thread)`, value: big.cpu.busiestThread / 1000, unit: 's', bar: '', passes: null },
+    );
     console.log(formatTable(figures));
     const json = Object.fromEntries(figures.map((figure) => [figure.name, Number(figure.value.toFixed(3))]));
     console.log(JSON.stringify({ bench: 'article-lens', sizes, figures: json, passed: figures.every((figure) => figure.passes !== false) }));

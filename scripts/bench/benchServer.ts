@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
@@ -100,6 +100,15 @@ export class BenchServer {
     return match ? Number(match[1]) * 1024 : Number.NaN;
   }
 
+  /**
+   * CPU time the server has used so far, in ms: all its threads, and the busiest one (during a
+   * scan, the analysis worker's: the scan cannot end sooner than it). Linux's /proc, as `peakRss`.
+   */
+  cpuTime(): { allThreads: number; busiestThread: number } {
+    const threads = readdirSync(`/proc/${this.child.pid}/task`).map((thread) => cpuMsOf(`/proc/${this.child.pid}/task/${thread}/stat`));
+    return { allThreads: cpuMsOf(`/proc/${this.child.pid}/stat`), busiestThread: Math.max(...threads) };
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');
@@ -112,4 +121,12 @@ export class BenchServer {
       if (this.child.exitCode === null) this.child.kill();
     }
   }
+}
+
+/** utime + stime of a /proc stat file, in ms: fields 14 and 15, counted after the command name, which may hold spaces. */
+function cpuMsOf(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Clock ticks of 10 ms (USER_HZ is 100 on every Linux architecture Node runs on).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
