@@ -27,7 +27,8 @@ export function indexingProgress(connection: Connection, onChange: (indexing: bo
       }, () => undefined);
     },
     report(done, total, file) {
-      const percent = Math.floor((done / Math.max(total, 1)) * 100);
+      // Multiplied first: 29 / 100 * 100 is 28.999… in floating point, and 29 % was never shown.
+      const percent = Math.floor((done * 100) / Math.max(total, 1));
       if (percent === lastPercent || now() - lastReport < REPORT_INTERVAL_MS) return;
       lastPercent = percent;
       lastReport = now();
