@@ -18,6 +18,8 @@ interface Member {
   readonly quoteId: string;
   readonly span: TextSpan;
   readonly comparable: string;
+  /** How many words `comparable` has. */
+  readonly words: number;
 }
 
 const SLUG_WORDS = 6;
@@ -44,7 +46,7 @@ export function* clusterSteps(source: ClusterSource): Generator<void, QuoteClust
       const comparable = source.comparableText(articleId, quote.id);
       if (span === null || comparable === null || comparable === '') continue;
       memberIndex.set(key(articleId, quote.id), members.length);
-      members.push({ articleId, quoteId: quote.id, span, comparable });
+      members.push({ articleId, quoteId: quote.id, span, comparable, words: comparable.split(' ').length });
     }
   }
   const parent = members.map((_member, index) => index);
@@ -57,7 +59,7 @@ export function* clusterSteps(source: ClusterSource): Generator<void, QuoteClust
     const [a, b] = [root(one), root(other)];
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  const short = members.map((member) => member.comparable.split(' ').length <= SHORT_QUOTE_WORDS);
+  const short = members.map((member) => member.words <= SHORT_QUOTE_WORDS);
   // A short quote ("harsh retaliation") found inside longer ones must not chain them together:
   // it joins the cluster it is found in only when that cluster is the only one.
   const shortLinks: [number, number][] = [];
@@ -114,7 +116,8 @@ function hostsOnlyShort(members: readonly Member[], groupRoot: number, root: (in
 }
 
 function describe(group: readonly Member[], paraphrases: ClusterParaphrase[]): QuoteCluster {
-  const longest = [...group].sort(byLengthThenContent)[0] as Member;
+  // The first in that order, found in one pass: a quote copied into thousands of articles made sorting its copies a cost of its own.
+  const longest = group.reduce((first, member) => (byLengthThenContent(member, first) < 0 ? member : first));
   const words = longest.comparable.split(' ');
   const slug = words.slice(0, SLUG_WORDS).join('-').replace(/[^a-z0-9-]/g, '');
   const occurrences: ClusterOccurrence[] = group
@@ -169,7 +172,7 @@ function betterParaphrase(candidate: ClusterParaphrase, kept: ClusterParaphrase)
 }
 
 function byLengthThenContent(a: Member, b: Member): number {
-  const lengths = b.comparable.split(' ').length - a.comparable.split(' ').length;
+  const lengths = b.words - a.words;
   return lengths || compareText(a.comparable, b.comparable) || compareText(a.articleId, b.articleId) || a.span.start - b.span.start;
 }
 
