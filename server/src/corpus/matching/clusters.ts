@@ -140,17 +140,17 @@ function* clusterParaphrases(source: ClusterSource, group: readonly Member[]): G
   for (const member of group) {
     yield;
     for (const paraphrase of source.paraphrasesOf(member.articleId, member.quoteId)) {
-      const found: ClusterParaphrase = { ...paraphrase, quoteArticleId: member.articleId, quoteId: member.quoteId };
-      let articleKeys = keysByArticle.get(found.articleId);
-      if (articleKeys === undefined) keysByArticle.set(found.articleId, (articleKeys = new Set()));
-      const overlapping = firstOverlapping(best, articleKeys, found);
-      if (overlapping && !betterParaphrase(found, overlapping.kept)) continue;
+      let articleKeys = keysByArticle.get(paraphrase.articleId);
+      if (articleKeys === undefined) keysByArticle.set(paraphrase.articleId, (articleKeys = new Set()));
+      const overlapping = firstOverlapping(best, articleKeys, paraphrase);
+      // Copies of a quote find the same restatements again: most are not kept, and are not copied.
+      if (overlapping && !betterParaphrase(paraphrase, member, overlapping.kept)) continue;
       if (overlapping) {
         best.delete(overlapping.key);
         articleKeys.delete(overlapping.key);
       }
-      const key = `${found.articleId}\u0000${found.start}`;
-      best.set(key, found);
+      const key = `${paraphrase.articleId}\u0000${paraphrase.start}`;
+      best.set(key, { ...paraphrase, quoteArticleId: member.articleId, quoteId: member.quoteId });
       articleKeys.add(key);
     }
   }
@@ -158,7 +158,7 @@ function* clusterParaphrases(source: ClusterSource, group: readonly Member[]): G
 }
 
 /** The first of `keys` (in order) whose paraphrase in `best` overlaps `found`. */
-function firstOverlapping(best: ReadonlyMap<string, ClusterParaphrase>, keys: ReadonlySet<string>, found: ClusterParaphrase): { key: string; kept: ClusterParaphrase } | null {
+function firstOverlapping(best: ReadonlyMap<string, ClusterParaphrase>, keys: ReadonlySet<string>, found: Paraphrase): { key: string; kept: ClusterParaphrase } | null {
   for (const key of keys) {
     const kept = best.get(key) as ClusterParaphrase;
     if (kept.start < found.end && found.start < kept.end) return { key, kept };
@@ -166,9 +166,10 @@ function firstOverlapping(best: ReadonlyMap<string, ClusterParaphrase>, keys: Re
   return null;
 }
 
-function betterParaphrase(candidate: ClusterParaphrase, kept: ClusterParaphrase): boolean {
+/** Whether `candidate`, found restating the quote of `restated`, is better than `kept`: the higher score, then the quote that sorts first. */
+function betterParaphrase(candidate: Paraphrase, restated: Member, kept: ClusterParaphrase): boolean {
   if (candidate.score !== kept.score) return candidate.score > kept.score;
-  return compareText(`${candidate.quoteArticleId}\u0000${candidate.quoteId}`, `${kept.quoteArticleId}\u0000${kept.quoteId}`) < 0;
+  return compareText(`${restated.articleId}\u0000${restated.quoteId}`, `${kept.quoteArticleId}\u0000${kept.quoteId}`) < 0;
 }
 
 function byLengthThenContent(a: Member, b: Member): number {
