@@ -483,13 +483,17 @@ export class QuoteMatcher implements ClusterSource {
     if (!record || index === undefined) return [];
     const quote = record.quotes[index] as StoredQuote;
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
-    const content = this.contentWords(record.text, quote.start, quote.end);
     const wordsOfQuote = remembered === null ? null : this.matchKeyOf(record, index);
     let restatements = wordsOfQuote === null ? undefined : remembered?.get(wordsOfQuote);
+    let content: ContentWords | null = null;
     if (!restatements) {
+      content = this.contentWords(record.text, quote.start, quote.end);
       restatements = this.restatementsOf(content.ids);
       if (wordsOfQuote !== null) remembered?.set(wordsOfQuote, restatements);
     }
+    // Most quotes are restated nowhere: a remembered copy's words need not be read again for nothing.
+    if (restatements.length === 0) return [];
+    content ??= this.contentWords(record.text, quote.start, quote.end);
     const paraphrases: Paraphrase[] = [];
     for (const { other, start, end, score, sharedWords, quoteFrom, quoteTo } of restatements) {
       if (other === record) continue;
