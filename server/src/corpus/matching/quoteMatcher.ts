@@ -372,7 +372,7 @@ export class QuoteMatcher implements ClusterSource {
     const index = record?.quoteIndex.get(quoteId);
     if (!record || index === undefined) return null;
     const quote = record.quotes[index] as StoredQuote;
-    return normaliseWords(record.text, quote.start, quote.end).words.join(' ');
+    return comparableWords(record.text, quote.start, quote.end);
   }
 
   /** Identifies the quote's words as matching reads them: quotes with the same key have the same matches. Null if unknown. */
@@ -551,11 +551,19 @@ export class QuoteMatcher implements ClusterSource {
   /** The matcher as clustering reads it: copies of a quote in thousands of articles restate the same passages, each searched once. */
   private clusteringSource(): ClusterSource {
     const restatements = new Map<string, Restatement[]>();
+    // Copies of a quote have the same words, which are read once (they depend on the quote's text alone).
+    const comparableByText = new Map<string, string>();
     return {
       articleIds: () => this.articleIds(),
       quotesOf: (articleId) => this.quotesOf(articleId),
       quoteSpan: (articleId, quoteId) => this.quoteSpan(articleId, quoteId),
-      comparableText: (articleId, quoteId) => this.comparableText(articleId, quoteId),
+      comparableText: (articleId, quoteId) => {
+        const text = this.quoteSpan(articleId, quoteId)?.text;
+        if (text === undefined) return null;
+        let comparable = comparableByText.get(text);
+        if (comparable === undefined) comparableByText.set(text, (comparable = comparableWords(text)));
+        return comparable;
+      },
       matchKey: (articleId, quoteId) => this.matchKey(articleId, quoteId),
       matchesOf: (articleId, quoteId) => this.matchesOf(articleId, quoteId),
       paraphrasesOf: (articleId, quoteId) => this.paraphrasesRemembering(articleId, quoteId, restatements),
@@ -1058,4 +1066,9 @@ function round(value: number): number {
 /** The words and segments of a quote, which are all that matching reads of it. */
 function wordsKey(view: QuoteView): string {
   return `${view.ids.join(' ')}|${view.segmentStarts.join(' ')}`;
+}
+
+/** A quote's normalised words, space-separated: what clustering compares. They depend on `text[from, to)` alone. */
+function comparableWords(text: string, from = 0, to = text.length): string {
+  return normaliseWords(text, from, to).words.join(' ');
 }
