@@ -12,7 +12,7 @@ import { WorkspaceIndexer, type SaveTiming } from '../../server/src/corpus/works
 
 const LIMIT = 1_000_000;
 const SAVE_AT_ONCE: SaveTiming = { delayMs: 0, quietMs: 0, maxDeferMs: 0 };
-const MATCHER_FILE = 'analysis-matcher.v1.bin';
+const MATCHER_FILE = 'analysis-matcher.v2.bin';
 
 /** A session of the server, wired as server.ts wires it: a scan holds counting, and its end counts. */
 async function session(workspace: string, storage: string): Promise<{ corpus: Corpus; links: CorpusLinks; analyzer: ArticleAnalyzer; restored: number }> {

@@ -14,13 +14,13 @@ import { storedEntryBytes, storedEntryFrom, type StoredEntry } from './storedEnt
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v10.${shard.toString(16)}.bin`;
+const SHARD_FILE = (shard: number): string => `analysis-index.v11.${shard.toString(16)}.bin`;
 /** The key, in each shard file, of the words of all its entries' matcher inputs (entries are keyed by content hash, never by this). */
 const WORD_TABLE_KEY = 'words';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
 const FILES_FILE = 'analysis-files.v1.bin';
 /** The quote matcher's snapshot (see MatcherSnapshot), framed and checked like a shard file under one key. */
-const MATCHER_FILE = 'analysis-matcher.v1.bin';
+const MATCHER_FILE = 'analysis-matcher.v2.bin';
 const MATCHER_KEY = 'matcher';
 /** Longest stretch that reading or writing the store keeps the server's thread. */
 const SLICE_MS = 2;
