@@ -27,6 +27,7 @@ const POSSESSIVE = /['’]s?$/u;
 export function findNameRuns(text: string, from: number, to: number): NameRun[] {
   const tokens = tokenize(text, from, to);
   const runs: NameRun[] = [];
+  let sentenceStart = -1;
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index] as Token;
@@ -51,7 +52,8 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
       members.push(...tokens.slice(next, next + bridge));
       next += bridge;
     }
-    runs.push(toRun(text, members, (members[0] as Token).start === firstWordStart(text, from)));
+    if (sentenceStart < 0) sentenceStart = firstWordStart(text, from);
+    runs.push(toRun(text, members, (members[0] as Token).start === sentenceStart));
     index = next;
   }
   return runs;
@@ -88,20 +90,29 @@ function decideNameWord(word: string): boolean {
   return !FUNCTION_WORDS.has(lower) && !FUNCTION_WORDS.has(lower.replace(/['’]s?$/u, ''));
 }
 
+/** One or two spaces (plain or no-break) and nothing else between the two words. */
 function adjacent(text: string, left: Token, right: Token): boolean {
-  return /^[ \u00a0]{1,2}$/.test(text.slice(left.end, right.start));
+  const gap = right.start - left.end;
+  if (gap < 1 || gap > 2) return false;
+  for (let at = left.end; at < right.start; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code !== 0x20 && code !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** How many lowercase words ("de", "of the") join the name around them, or 0. */
 function bridgeLength(text: string, tokens: readonly Token[], at: number): number {
-  for (const length of [2, 1]) {
-    const words = tokens.slice(at, at + length);
-    const after = tokens[at + length];
-    if (words.length < length || !after || !isNameWord(after.text)) continue;
-    const phrase = words.map((word) => word.text.toLowerCase()).join(' ');
-    const joined = words.every((word, i) => i === 0 || adjacent(text, words[i - 1] as Token, word)) && adjacent(text, words[length - 1] as Token, after);
-    if (!joined) continue;
-    if (CONNECTORS.has(phrase) || (length === 1 && PARTICLES.has(phrase))) return length;
+  const first = tokens[at];
+  if (first === undefined) return 0;
+  const second = tokens[at + 1];
+  const third = tokens[at + 2];
+  if (second !== undefined && third !== undefined && isNameWord(third.text) && adjacent(text, first, second) && adjacent(text, second, third)) {
+    if (CONNECTORS.has(`${first.text.toLowerCase()} ${second.text.toLowerCase()}`)) return 2;
+  }
+  if (second !== undefined && isNameWord(second.text) && adjacent(text, first, second)) {
+    const word = first.text.toLowerCase();
+    if (CONNECTORS.has(word) || PARTICLES.has(word)) return 1;
   }
   return 0;
 }
