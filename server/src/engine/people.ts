@@ -1,4 +1,4 @@
-import nlp from 'compromise/two';
+import nlp from './tagger';
 import { memoized } from './memoized';
 
 /** What compromise's lexicon knows about a name taken alone. */

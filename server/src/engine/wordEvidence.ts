@@ -1,4 +1,4 @@
-import nlp from 'compromise/two';
+import nlp from './tagger';
 import { isAbbreviation } from './tokens';
 import { memoized } from './memoized';
 
