@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import titles from './data/titles.json';
-import { memoized } from './memoized';
+import { memoized, memoizedPair } from './memoized';
 import { isNameSuffix } from './roles';
 
 // Entity linking compares every pair of names, so the same spellings are folded and compared
@@ -46,14 +46,7 @@ export function sameSpelling(left: string, right: string, slack = 0): boolean {
 }
 
 /** True when two written person names can be the same person ("Qassim Soleiman", "Qasem Soleimani"). */
-export function samePerson(left: string, right: string): boolean {
-  return samePeople(`${left}\u0000${right}`);
-}
-
-const samePeople = memoized((pair: string): boolean => {
-  const [left, right] = pair.split('\u0000') as [string, string];
-  return samePersonUncached(left, right);
-}, MEMO_LIMIT);
+export const samePerson = memoizedPair(samePersonUncached, MEMO_LIMIT);
 
 function samePersonUncached(left: string, right: string): boolean {
   const a = nameWords(left);

@@ -1,5 +1,6 @@
 import functionWords from './data/functionWords.json';
 import titles from './data/titles.json';
+import { onlySpaces } from './gaps';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import { memoized } from './memoized';
 
@@ -92,13 +93,7 @@ function decideNameWord(word: string): boolean {
 
 /** One or two spaces (plain or no-break) and nothing else between the two words. */
 function adjacent(text: string, left: Token, right: Token): boolean {
-  const gap = right.start - left.end;
-  if (gap < 1 || gap > 2) return false;
-  for (let at = left.end; at < right.start; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code !== 0x20 && code !== 0xa0) return false;
-  }
-  return true;
+  return right.start - left.end <= 2 && onlySpaces(text, left.end, right.start);
 }
 
 /** How many lowercase words ("de", "of the") join the name around them, or 0. */
@@ -123,6 +118,6 @@ function toRun(text: string, members: Token[], sentenceInitial: boolean): NameRu
   const possessive = POSSESSIVE.test(last.text) && /['’]/u.test(last.text);
   let end = last.end;
   if (possessive) end -= /s$/iu.test(last.text) && /['’]s$/iu.test(last.text) ? 2 : 1;
-  const trimmed = members.map((member) => (member === last ? { ...member, end, text: text.slice(member.start, end) } : member));
-  return { start: first.start, end, text: text.slice(first.start, end), tokens: trimmed, possessive, sentenceInitial };
+  if (possessive) members[members.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };
+  return { start: first.start, end, text: text.slice(first.start, end), tokens: members, possessive, sentenceInitial };
 }

@@ -1,5 +1,6 @@
 import { isLyAdverb } from './adverbs';
 import functionWords from './data/functionWords.json';
+import { onlySpaces, onlyWhitespace } from './gaps';
 import pronouns from './data/pronouns.json';
 import roles from './data/roles.json';
 import titles from './data/titles.json';
@@ -33,7 +34,7 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   let gapEnd = end;
   while (index >= 0) {
     const token = tokens[index] as Token;
-    if (!/^\s*$/u.test(text.slice(token.end, gapEnd))) break;
+    if (!onlyWhitespace(text, token.end, gapEnd)) break;
     if (!SKIPPED.has(token.text.toLowerCase()) && !isLyAdverb(token.text)) break;
     gapEnd = token.start;
     index -= 1;
@@ -41,7 +42,7 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   const aside = parentheticalBefore(text, from, gapEnd);
   if (aside !== null) return phraseBefore(text, from, aside);
   const last = tokens[index];
-  if (!last || !/^\s*$/u.test(text.slice(last.end, gapEnd))) return null;
+  if (!last || !onlyWhitespace(text, last.end, gapEnd)) return null;
   if (SUBJECT_PRONOUNS.has(last.text.toLowerCase())) return { start: last.start, end: last.end, text: last.text };
   // "He’s claiming", "They’ve said": the pronoun carries the auxiliary with it.
   const contracted = /^(\p{L}+)['’](?:s|re|m|d|ve|ll)$/u.exec(last.text);
@@ -53,7 +54,7 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   while (first >= 0) {
     const token = tokens[first] as Token;
     const next = tokens[first + 1];
-    if (next && first < index && !/^[ \u00a0]+$/u.test(text.slice(token.end, next.start))) break;
+    if (next && first < index && !onlySpaces(text, token.end, next.start)) break;
     const lower = token.text.toLowerCase();
     if (isPhraseWord(token.text) || (JOINERS.has(lower) && first < index && first > 0)) {
       first -= 1;
@@ -83,14 +84,14 @@ export function phraseAfter(text: string, start: number, to: number): Span | nul
   const tokens = tokenize(text, start, to);
   let index = 0;
   const firstToken = tokens[0];
-  if (!firstToken || !/^[\s]*$/u.test(text.slice(start, firstToken.start))) return null;
+  if (!firstToken || !onlyWhitespace(text, start, firstToken.start)) return null;
   if (SUBJECT_PRONOUNS.has(firstToken.text.toLowerCase())) return { start: firstToken.start, end: firstToken.end, text: firstToken.text };
   if (DETERMINERS.has(firstToken.text.toLowerCase())) index += 1;
   let last = index - 1;
   for (let i = index; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     const previous = tokens[i - 1];
-    if (previous && i > 0 && !/^[ \u00a0]+$/u.test(text.slice(previous.end, token.start))) break;
+    if (previous && i > 0 && !onlySpaces(text, previous.end, token.start)) break;
     const lower = token.text.toLowerCase();
     if (isPhraseWord(token.text)) {
       last = i;
