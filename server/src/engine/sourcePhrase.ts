@@ -1,9 +1,9 @@
 import { isLyAdverb } from './adverbs';
 import functionWords from './data/functionWords.json';
-import { onlySpaces, onlyWhitespace } from './gaps';
 import pronouns from './data/pronouns.json';
 import roles from './data/roles.json';
 import titles from './data/titles.json';
+import { onlySpaces, onlyWhitespace } from './gaps';
 import { isCollective, isOrganizationHead, isPersonRole, isRoleModifier } from './roles';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import type { Span } from './types';
