@@ -2,9 +2,10 @@
 // another commit, both run in one process. On a machine whose speed drifts by a tenth or more
 // between runs, alternated runs of separate processes cannot tell a change of a few percent;
 // here both engines analyse each batch of the same generated articles in turn, so the drift
-// falls on both alike (the same build against itself: within 2.5 %). The build loaded first
-// runs about 2 % faster, so the runs alternate which one that is. First it checks whether both
-// give the same analyses. Options: --runs 6 --articles 3000.
+// falls on both alike (the same build against itself: within 2.5 %). Which build is loaded
+// first moves the result by a few percent (up to 8 % on the first articles), so the runs
+// alternate it. First it checks whether both give the same analyses. Options: --runs 6
+// --articles 3000.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
