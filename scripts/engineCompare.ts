@@ -49,7 +49,13 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'article-lens-engines-'));
   const baseTree = join(work, 'base');
   try {
-    execFileSync('git', ['worktree', 'add', '--detach', '--quiet', baseTree, values.base], { cwd: root, stdio: 'inherit' });
+    execFileSync('git', ['worktree', 'add', '--detach', '--quiet', baseTree, values.base], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    console.error(`cannot check out ${values.base}: ${(error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error)}`);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(2);
+  }
+  try {
     symlinkSync(join(root, 'node_modules'), join(baseTree, 'node_modules'), 'dir');
     const baseBundle = await bundleEngine(baseTree, join(work, 'base-engine.js'));
     const headBundle = await bundleEngine(root, join(work, 'head-engine.js'));
