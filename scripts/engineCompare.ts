@@ -78,8 +78,13 @@ async function main(): Promise<void> {
       times.push(result);
       console.log(`run ${run + 1} (${result.headFirst ? 'head' : 'base'} loaded first): first ${WARM_UP_ARTICLES} ${result.base[0].toFixed(0)} -> ${result.head[0].toFixed(0)} ms, the other ${articles - WARM_UP_ARTICLES} ${result.base[1].toFixed(0)} -> ${result.head[1].toFixed(0)} ms`);
     }
-    const mean = (phase: 0 | 1): number => times.reduce((sum, run) => sum + run.head[phase] / run.base[phase], 0) / times.length;
-    console.log(`head / base, mean of ${runs} runs: ${mean(0).toFixed(3)} on the first ${WARM_UP_ARTICLES} articles, ${mean(1).toFixed(3)} on the other ${articles - WARM_UP_ARTICLES}`);
+    // The first articles vary most from run to run: the spread says how far the mean can be trusted.
+    const summary = (phase: 0 | 1): string => {
+      const ratios = times.map((run) => run.head[phase] / run.base[phase]);
+      const mean = ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
+      return `${mean.toFixed(3)} (runs ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`;
+    };
+    console.log(`head / base, mean of ${runs} runs: ${summary(0)} on the first ${WARM_UP_ARTICLES} articles, ${summary(1)} on the other ${articles - WARM_UP_ARTICLES}`);
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', baseTree], { cwd: root, stdio: 'ignore' });
     rmSync(work, { recursive: true, force: true });
