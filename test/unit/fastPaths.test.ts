@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ArticleAnalyzer, contentHash } from '../../server/src/corpus/articleAnalysis';
 import { Corpus } from '../../server/src/corpus/corpus';
 import { CorpusLinks } from '../../server/src/corpus/corpusLinks';
@@ -69,10 +69,29 @@ describe('fast paths give the plain analysis', function () {
       const urgent = pool.analyse(edits[7] as string, true).then((analysis) => (order.push('urgent'), analysis));
       assert.deepStrictEqual(await urgent, plainAnalysis(edits[7] as string));
       await Promise.all(queued);
-      // Two tasks were already handed to the worker; the urgent one comes right after them.
-      assert.ok(order.indexOf('urgent') <= 2, order.join(', '));
+      // Every seed was already sent to the worker, in two batches: it reads the urgent text before the first of them.
+      assert.equal(order.indexOf('urgent'), 0, order.join(', '));
     } finally {
       await pool.dispose();
+    }
+  });
+
+  it('a text that runs a worker out of memory is analysed here, and the others of its batch go again one at a time', async () => {
+    const starts = join(mkdtempSync(join(tmpdir(), 'article-lens-oom-')), 'starts');
+    writeFileSync(starts, '');
+    process.env.ARTICLE_LENS_TEST_WORKER_STARTS = starts;
+    const pool = new AnalysisPool(join(repoRoot, 'test', 'fixtures', 'outOfMemoryWorker.js'), 1);
+    try {
+      const texts = [seeds[0], seeds[1], `${seeds[2]}\n\nRUN OUT OF MEMORY`, seeds[3], seeds[4]] as string[];
+      const results = await Promise.all(texts.map((text) => pool.analyse(text)));
+      texts.forEach((text, index) => assert.deepStrictEqual(results[index], plainAnalysis(text), `text ${index}`));
+      assert.equal(pool.threaded, true, 'running out of memory is no failure of the threads');
+      // The first worker died with all five texts in flight, the second on the culprit alone; a third did the rest.
+      assert.equal(readFileSync(starts, 'utf8').split('\n').filter(Boolean).length, 3);
+    } finally {
+      delete process.env.ARTICLE_LENS_TEST_WORKER_STARTS;
+      await pool.dispose();
+      rmSync(dirname(starts), { recursive: true, force: true });
     }
   });
 
