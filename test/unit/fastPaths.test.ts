@@ -69,14 +69,14 @@ describe('fast paths give the plain analysis', function () {
       const urgent = pool.analyse(edits[7] as string, true).then((analysis) => (order.push('urgent'), analysis));
       assert.deepStrictEqual(await urgent, plainAnalysis(edits[7] as string));
       await Promise.all(queued);
-      // Every seed was already sent to the worker, in two batches: it reads the urgent text before the first of them.
-      assert.equal(order.indexOf('urgent'), 0, order.join(', '));
+      // Two tasks were already handed to the worker; the urgent one comes right after them.
+      assert.ok(order.indexOf('urgent') <= 2, order.join(', '));
     } finally {
       await pool.dispose();
     }
   });
 
-  it('a text that runs a worker out of memory is analysed here, and the others of its batch go again one at a time', async () => {
+  it('a text that runs a worker out of memory is analysed here, and the pool keeps its threads', async () => {
     const starts = join(mkdtempSync(join(tmpdir(), 'article-lens-oom-')), 'starts');
     writeFileSync(starts, '');
     process.env.ARTICLE_LENS_TEST_WORKER_STARTS = starts;
@@ -86,8 +86,8 @@ describe('fast paths give the plain analysis', function () {
       const results = await Promise.all(texts.map((text) => pool.analyse(text)));
       texts.forEach((text, index) => assert.deepStrictEqual(results[index], plainAnalysis(text), `text ${index}`));
       assert.equal(pool.threaded, true, 'running out of memory is no failure of the threads');
-      // The first worker died with all five texts in flight, the second on the culprit alone; a third did the rest.
-      assert.equal(readFileSync(starts, 'utf8').split('\n').filter(Boolean).length, 3);
+      // The first worker died on the culprit, the first of the texts it had; a second did the rest.
+      assert.equal(readFileSync(starts, 'utf8').split('\n').filter(Boolean).length, 2);
     } finally {
       delete process.env.ARTICLE_LENS_TEST_WORKER_STARTS;
       await pool.dispose();

@@ -1,4 +1,3 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { Analysis } from '../../engine';
 import type { PreparedArticle } from '../matching/preparedArticle';
 import type { PortableAnalysedText } from './analysisCodec';
@@ -18,12 +17,3 @@ export interface AnalysisRequest {
 
 /** Worker -> main thread: the analysis, or why there is none. */
 export type AnalysisReply = { id: number; result: PortableAnalysedText; error: null } | { id: number; result: null; error: string };
-
-/**
- * How a worker is talked to. A scan's texts go over the worker's own port in batches, and come
- * back the same way, one message for each batch. An editor's text goes over `urgentPort`, one
- * request and one reply at a time, and the worker reads it between two texts of a batch.
- */
-export interface AnalysisWorkerData {
-  urgentPort: MessagePort;
-}

@@ -2,24 +2,14 @@
 // engine on texts the main thread sends, and reads editors' texts for the quote matcher too, so
 // the language server's own thread never blocks on them.
 import { setPriority } from 'node:os';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { analyze } from '../../engine';
 import { prepareArticle } from '../matching/preparedArticle';
 import { portableAnalysedText } from './analysisCodec';
-import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysisMessages';
+import type { AnalysisReply, AnalysisRequest } from './analysisMessages';
 
 /** Niceness of analysis threads: below the language server's own thread, which answers requests. */
 const WORKER_NICENESS = 19;
-
-function answer({ id, text, withMatching }: AnalysisRequest): AnalysisReply {
-  try {
-    const analysis = analyze(text);
-    // The main thread has the text: span texts need not be copied over.
-    return { id, result: portableAnalysedText(text, analysis, withMatching ? prepareArticle(text, analysis.quotes) : null), error: null };
-  } catch (error) {
-    return { id, result: null, error: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 const port = parentPort;
 if (port) {
@@ -33,20 +23,15 @@ if (port) {
       // Not permitted here: analyse at normal priority.
     }
   }
-  const { urgentPort } = workerData as AnalysisWorkerData;
-  // Editors' texts waiting while a batch is being analysed: each goes before the batch's next text.
-  const answerWaitingUrgent = (): void => {
-    for (let waiting = receiveMessageOnPort(urgentPort); waiting !== undefined; waiting = receiveMessageOnPort(urgentPort)) {
-      urgentPort.postMessage(answer(waiting.message as AnalysisRequest));
+  port.on('message', ({ id, text, withMatching }: AnalysisRequest) => {
+    let reply: AnalysisReply;
+    try {
+      const analysis = analyze(text);
+      // The main thread has the text: span texts need not be copied over.
+      reply = { id, result: portableAnalysedText(text, analysis, withMatching ? prepareArticle(text, analysis.quotes) : null), error: null };
+    } catch (error) {
+      reply = { id, result: null, error: error instanceof Error ? error.message : String(error) };
     }
-  };
-  urgentPort.on('message', (request: AnalysisRequest) => urgentPort.postMessage(answer(request)));
-  port.on('message', (batch: AnalysisRequest[]) => {
-    const replies: AnalysisReply[] = [];
-    for (const request of batch) {
-      answerWaitingUrgent();
-      replies.push(answer(request));
-    }
-    port.postMessage(replies);
+    port.postMessage(reply);
   });
 }
