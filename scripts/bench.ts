@@ -128,10 +128,9 @@ async function main(): Promise<void> {
     writeFileSync(longPath, longArticle(material, 100_000, 7));
 
     // The naive baseline, in this process, over the first articles of the largest corpus: just
-    // before and just after that corpus's cold run, whose throughput it is compared with, and
-    // their mean. A machine's speed can drift by a fifth within a minute (0.137 and 0.172 MB/s
-    // around one cold run here); measured once, well before the cold run, the baseline moved the
-    // ratio by as much.
+    // before and just after that corpus's cold run, whose throughput is compared with the mean of
+    // the two. This machine's speed drifts by a tenth or more within a minute: measured once,
+    // before every server run, the baseline could be a minute away from the cold run.
     const sampleDir = join(work, `ws${largest}`, 'articles');
     const sample = readdirSync(sampleDir).sort().slice(0, 60).map((file) => readFileSync(join(sampleDir, file), 'utf8'));
     const naiveRuns: number[] = [];
