@@ -9,14 +9,18 @@ import { noteTabledWords, WordTable } from '../matching/wordTable';
 import { decodeAnalysis, encodeAnalysis, spanTextsAreSlices } from '../workers/analysisCodec';
 import type { AnalysedText } from '../workers/analysisMessages';
 import { TimeSlices } from '../timeSlices';
+import { JoinedStrings } from './joinedStrings';
 import { readShard, writeShard } from './shardFile';
-import { storedEntryBytes, storedEntryFrom, type StoredEntry } from './storedEntry';
+import { storedEntryBytes, storedEntryFrom, type StoredEntry, type WrittenEntry } from './storedEntry';
 
 /** Entries are spread over this many files by the first hex digit of their hash. */
 const SHARDS = 16;
-const SHARD_FILE = (shard: number): string => `analysis-index.v11.${shard.toString(16)}.bin`;
+const SHARD_FILE = (shard: number): string => `analysis-index.v12.${shard.toString(16)}.bin`;
 /** The key, in each shard file, of the words of all its entries' matcher inputs (entries are keyed by content hash, never by this). */
 const WORD_TABLE_KEY = 'words';
+/** The keys of all its entries' texts, and of all their matchers' word lists, each joined (see JoinedStrings). */
+const TEXTS_KEY = 'texts';
+const WORD_LISTS_KEY = 'word lists';
 const COUNTS_FILE = 'analysis-counts.v7.bin';
 const FILES_FILE = 'analysis-files.v1.bin';
 /** The quote matcher's snapshot (see MatcherSnapshot), framed and checked like a shard file under one key. */
@@ -246,7 +250,8 @@ function emptyShards(): Map<string, Entry>[] {
 
 /**
  * What a shard file holds of its entries, each serialised on its own (a WrittenEntry) as the
- * file is written, after the table of all their words (see WordTable).
+ * file is written, after the table of all their words (see WordTable), their texts and their
+ * word lists (see JoinedStrings).
  */
 async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeSlices): AsyncGenerator<readonly [string, Uint8Array]> {
   const live = [...entries];
@@ -259,21 +264,24 @@ async function* storedEntries(entries: ReadonlyMap<string, Entry>, slices: TimeS
     }
     return position;
   };
-  const positions = new Map<string, Uint32Array>();
-  for (const [hash, entry] of live) {
-    await slices.yieldIfDue();
-    const matching = 'stored' in entry ? entry.stored.matching : entry.analysed.matching;
-    const words = preparedWords(matching);
-    const places = new Uint32Array(words.length);
-    for (let index = 0; index < words.length; index += 1) places[index] = positionOf(words[index] as string);
-    positions.set(hash, places);
-  }
-  yield [WORD_TABLE_KEY, Buffer.from([...table.keys()].join('\n'), 'utf8')];
+  const written: (readonly [string, WrittenEntry])[] = [];
+  const texts = new JoinedStrings();
+  const wordLists = new JoinedStrings();
   for (const [hash, entry] of live) {
     await slices.yieldIfDue();
     const stored = storedOf(entry);
-    const wordPositions = positions.get(hash);
-    if (stored && wordPositions) yield [hash, storedEntryBytes({ ...stored, wordPositions })];
+    if (stored === null) continue;
+    const words = preparedWords(stored.matching);
+    const wordPositions = new Uint32Array(words.length);
+    for (let index = 0; index < words.length; index += 1) wordPositions[index] = positionOf(words[index] as string);
+    written.push([hash, { ...stored, wordPositions, textStart: texts.add(stored.text), wordsStart: wordLists.add(stored.matching.words) }]);
+  }
+  yield [WORD_TABLE_KEY, Buffer.from([...table.keys()].join('\n'), 'utf8')];
+  yield [TEXTS_KEY, texts.bytes()];
+  yield [WORD_LISTS_KEY, wordLists.bytes()];
+  for (const [hash, entry] of written) {
+    await slices.yieldIfDue();
+    yield [hash, storedEntryBytes(entry)];
   }
 }
 
@@ -340,22 +348,31 @@ async function writeAtomically(folder: string, name: string, write: (file: FileH
 /**
  * Each entry's arrays are copied out of the file read into one buffer of their own (see
  * storedEntryFrom): views into the file would keep all of it in memory as long as any one entry
- * lived. An entry that cannot be read is left out, as if it had never been stored; one whose
- * word positions do not fit the file's word table is read without them.
+ * lived; their texts and word lists are slices of the file's, each decoded as one string. An
+ * entry that cannot be read is left out, as if it had never been stored; one whose word
+ * positions do not fit the file's word table is read without them.
  */
 async function loadedEntries(stored: ReadonlyMap<string, Uint8Array>, slices: TimeSlices): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const tableBytes = stored.get(WORD_TABLE_KEY);
-  const table = tableBytes === undefined ? null : new WordTable(tableBytes.length === 0 ? [] : Buffer.from(tableBytes.buffer, tableBytes.byteOffset, tableBytes.length).toString('utf8').split('\n'));
+  const table = tableBytes === undefined ? null : new WordTable(tableBytes.length === 0 ? [] : utf8(tableBytes).split('\n'));
+  const textBytes = stored.get(TEXTS_KEY);
+  const wordListBytes = stored.get(WORD_LISTS_KEY);
+  if (textBytes === undefined || wordListBytes === undefined) return entries;
+  const strings = { texts: utf8(textBytes), wordLists: utf8(wordListBytes) };
   for (const [hash, bytes] of stored) {
-    if (hash === WORD_TABLE_KEY) continue;
+    if (hash === WORD_TABLE_KEY || hash === TEXTS_KEY || hash === WORD_LISTS_KEY) continue;
     await slices.yieldIfDue();
-    const entry = storedEntryFrom(bytes);
+    const entry = storedEntryFrom(bytes, strings);
     if (entry === null) continue;
     if (table) noteTabledWords(entry.matching, table, entry.wordPositions);
     entries.set(hash, { stored: { encoded: entry.encoded, matching: entry.matching, text: entry.text } });
   }
   return entries;
+}
+
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
 /** The files a stored table lists, if it is one of `engine`'s (others' entries are gone anyway); rows that are not a file's are left out. */

@@ -9,83 +9,102 @@ export interface StoredEntry {
   readonly text: string;
 }
 
-/** A stored entry as its file holds it: with its matcher input's words also as positions in the file's word table (see WordTable). */
+/**
+ * A stored entry as its file holds it: with its matcher input's words also as positions in the
+ * file's word table (see WordTable), and its text and its matcher input's word list as stretches
+ * of the file's joined strings (see JoinedStrings), starting at `textStart` and `wordsStart`.
+ */
 export interface WrittenEntry extends StoredEntry {
   readonly wordPositions: Uint32Array;
+  readonly textStart: number;
+  readonly wordsStart: number;
+}
+
+/** All the texts, and all the word lists, of one file's entries, each joined into one string (see JoinedStrings). */
+export interface FileStrings {
+  readonly texts: string;
+  readonly wordLists: string;
 }
 
 /**
  * How many numbers each of an entry's arrays holds, in the order they follow the header
- * (`arraysOf`), then the byte lengths of its words, of its names and kinds, and of its text.
+ * (`arraysOf`), then the byte length of its names and kinds, then where its text and its word
+ * list start in the file's strings and how long they are (in UTF-16 code units).
  */
-const HEADER_FIELDS = 10;
+const HEADER_FIELDS = 12;
 const ARRAYS = 7;
+const NAMES_BYTES = ARRAYS;
+const TEXT_START = ARRAYS + 1;
+const TEXT_LENGTH = ARRAYS + 2;
+const WORDS_START = ARRAYS + 3;
+const WORDS_LENGTH = ARRAYS + 4;
 
 function arraysOf({ encoded, matching, wordPositions }: WrittenEntry): readonly (Int32Array | Uint32Array)[] {
   return [encoded.numbers, ...preparedArrays(matching), wordPositions];
 }
 
 /**
- * An entry's bytes: a header of lengths, its arrays' numbers as they lie in memory, its words
- * (UTF-8), its table of names and kinds (JSON) and its text (UTF-8). Reading them back copies the numbers into one
- * buffer and decodes two strings: reading entries with `v8.deserialize` built every array and
- * string as an object first, and took a warm start's thread twice as long.
+ * An entry's bytes: a header of lengths, its arrays' numbers as they lie in memory and its table
+ * of names and kinds (JSON). Reading them back copies the numbers into one buffer and slices two
+ * strings: reading entries with `v8.deserialize` built every array and string as an object
+ * first, and took a warm start's thread twice as long.
  * Numbers are in the platform's byte order: a file of the other order is no shard (see shardFile).
  */
 export function storedEntryBytes(entry: WrittenEntry): Uint8Array {
   const arrays = arraysOf(entry);
-  const words = Buffer.from(entry.matching.words, 'utf8');
-  const strings = Buffer.from(JSON.stringify(entry.encoded.strings), 'utf8');
-  const text = Buffer.from(entry.text, 'utf8');
+  const names = Buffer.from(JSON.stringify(entry.encoded.strings), 'utf8');
   const numbers = arrays.reduce((sum, array) => sum + array.length, 0);
-  const bytes = new Uint8Array(4 * (HEADER_FIELDS + numbers) + words.length + strings.length + text.length);
+  const bytes = new Uint8Array(4 * (HEADER_FIELDS + numbers) + names.length);
   const header = new Uint32Array(bytes.buffer, 0, HEADER_FIELDS);
   arrays.forEach((array, index) => (header[index] = array.length));
-  header[ARRAYS] = words.length;
-  header[ARRAYS + 1] = strings.length;
-  header[ARRAYS + 2] = text.length;
+  header[NAMES_BYTES] = names.length;
+  header[TEXT_START] = entry.textStart;
+  header[TEXT_LENGTH] = entry.text.length;
+  header[WORDS_START] = entry.wordsStart;
+  header[WORDS_LENGTH] = entry.matching.words.length;
   let at = 4 * HEADER_FIELDS;
   for (const array of arrays) {
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
     at += array.byteLength;
   }
-  bytes.set(words, at);
-  bytes.set(strings, at + words.length);
-  bytes.set(text, at + words.length + strings.length);
+  bytes.set(names, at);
   return bytes;
 }
 
 /**
- * The entry `bytes` hold, its arrays in one buffer of its own (see SharedBuffer), or null when
- * they cannot be one: lengths that do not add up, names that are not a list of strings. The
- * numbers themselves are checked when the analysis is decoded (decodeAnalysis).
+ * The entry `bytes` hold, its arrays in one buffer of its own (see SharedBuffer) and its strings
+ * cut from its file's, or null when they cannot be one: lengths that do not add up, strings past
+ * the end of the file's, names that are not a list of strings. The numbers themselves are
+ * checked when the analysis is decoded (decodeAnalysis).
  */
-export function storedEntryFrom(bytes: Uint8Array): WrittenEntry | null {
+export function storedEntryFrom(bytes: Uint8Array, strings: FileStrings): WrittenEntry | null {
   if (bytes.length < 4 * HEADER_FIELDS) return null;
   const header = headerOf(bytes);
   let numbers = 0;
   for (let index = 0; index < ARRAYS; index += 1) numbers += header[index] as number;
-  const wordsAt = 4 * (HEADER_FIELDS + numbers);
-  const stringsAt = wordsAt + (header[ARRAYS] as number);
-  const textAt = stringsAt + (header[ARRAYS + 1] as number);
-  if (textAt + (header[ARRAYS + 2] as number) !== bytes.length) return null;
-  const strings = namesFrom(bytes.subarray(stringsAt, textAt));
-  if (strings === null) return null;
+  const namesAt = 4 * (HEADER_FIELDS + numbers);
+  const textStart = header[TEXT_START] as number;
+  const textEnd = textStart + (header[TEXT_LENGTH] as number);
+  const wordsStart = header[WORDS_START] as number;
+  const wordsEnd = wordsStart + (header[WORDS_LENGTH] as number);
+  if (namesAt + (header[NAMES_BYTES] as number) !== bytes.length || textEnd > strings.texts.length || wordsEnd > strings.wordLists.length) return null;
+  const names = namesFrom(bytes.subarray(namesAt));
+  if (names === null) return null;
   // The arrays lie one after another as the buffer hands them out: one copy takes them all.
-  const space = SharedBuffer.copyOfBytes(bytes.subarray(4 * HEADER_FIELDS, wordsAt));
+  const space = SharedBuffer.copyOfBytes(bytes.subarray(4 * HEADER_FIELDS, namesAt));
   let arraysRead = 0;
   const length = (): number => header[arraysRead++] as number;
   const encodedNumbers = space.int32(length());
   const matching: PreparedArticle = {
-    words: utf8(bytes, wordsAt, stringsAt),
+    words: strings.wordLists.slice(wordsStart, wordsEnd),
     quoteSpans: space.int32(length()),
     packed: space.uint32(length()),
     quoteBase: space.uint32(length()),
     passageSpans: space.int32(length()),
     passageWords: space.int32(length()),
   };
-  const text = utf8(bytes, textAt, bytes.length);
-  return { encoded: { numbers: encodedNumbers, strings }, matching, text, wordPositions: space.uint32(length()) };
+  const text = strings.texts.slice(textStart, textEnd);
+  return { encoded: { numbers: encodedNumbers, strings: names }, matching, text, wordPositions: space.uint32(length()), textStart, wordsStart };
 }
 
 /** One entry's header at a time, read into the same array: a warm start reads thousands. */
@@ -98,13 +117,9 @@ function headerOf(bytes: Uint8Array): Uint32Array {
   return HEADER;
 }
 
-function utf8(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
-}
-
 function namesFrom(bytes: Uint8Array): string[] | null {
   try {
-    const names: unknown = JSON.parse(utf8(bytes, 0, bytes.length));
+    const names: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
     return Array.isArray(names) && names.every((name) => typeof name === 'string') ? names : null;
   } catch {
     return null;
