@@ -198,6 +198,7 @@ async function main(): Promise<void> {
     for (const [size, run] of cold) {
       figures.push({ name: `cold indexing time, ${size} articles (${(run.bytes / 1e6).toFixed(1)} MB)`, value: run.ms / 1000, unit: 's', bar: '', passes: null });
     }
+    figures.push({ name: `warm start time, ${largest} articles`, value: warmMs / 1000, unit: 's', bar: '', passes: null });
     // Where the cold time goes: with one analysis worker its thread is the busiest, and on few cores the others compete with it.
     figures.push(
       { name: `server CPU, cold ${largest} (all threads, ${availableParallelism()} cores)`, value: big.cpu.allThreads / 1000, unit: 's', bar: '', passes: null },
