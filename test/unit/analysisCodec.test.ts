@@ -8,7 +8,7 @@ import { seededRandom } from '../../scripts/bench/corpusGenerator';
 import { contentHash } from '../../server/src/corpus/articleAnalysis';
 import { prepareArticle } from '../../server/src/corpus/matching/preparedArticle';
 import { AnalysisStore } from '../../server/src/corpus/persistence/analysisStore';
-import { decodeAnalysis, encodeAnalysis, portableAnalysedText, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis } from '../../server/src/corpus/workers/analysisCodec';
+import { decodeAnalysis, encodeAnalysis, portableAnalysedText, quoteCount, quotesForMatching, restoredAnalysedText, spanTextsAreSlices, type EncodedAnalysis } from '../../server/src/corpus/workers/analysisCodec';
 import { analyze, type Analysis, type Span } from '../../server/src/engine';
 import { liveHeapBytes } from './support/heapUsed';
 
@@ -37,7 +37,7 @@ describe('analyses encoded for messages and the store', () => {
 
   it('decodes one span object for each stretch of the text, whichever part is read first', () => {
     for (const text of seeds) {
-      for (const readFirst of ['speakers', 'outlets', 'attributions'] as const) {
+      for (const readFirst of ['quotes', 'speakers', 'outlets', 'attributions'] as const) {
         const decoded = decodeAnalysis(text, encodeAnalysis(analyze(text)));
         assert.ok(decoded);
         assert.ok(decoded[readFirst]);
@@ -48,9 +48,9 @@ describe('analyses encoded for messages and the store', () => {
     }
   });
 
-  it('builds speakers, outlets and attributions only when they are read, and encodes back without building them', () => {
-    const isBuilt = (analysis: Analysis, key: 'speakers' | 'outlets' | 'attributions'): boolean => Object.getOwnPropertyDescriptor(analysis, key)?.get === undefined;
-    const noneBuilt = (analysis: Analysis): boolean => !isBuilt(analysis, 'speakers') && !isBuilt(analysis, 'outlets') && !isBuilt(analysis, 'attributions');
+  it('builds each part only when it is read, and encodes back and counts its quotes without building them', () => {
+    const isBuilt = (analysis: Analysis, key: keyof Analysis): boolean => Object.getOwnPropertyDescriptor(analysis, key)?.get === undefined;
+    const noneBuilt = (analysis: Analysis): boolean => (['quotes', 'speakers', 'outlets', 'attributions'] as const).every((key) => !isBuilt(analysis, key));
     for (const text of seeds) {
       const analysis = analyze(text);
       const encoded = encodeAnalysis(analysis);
@@ -59,7 +59,13 @@ describe('analyses encoded for messages and the store', () => {
       assert.ok(noneBuilt(decoded), 'not built on decoding');
       assert.deepStrictEqual(encodeAnalysis(decoded), encoded, 'its own encoding, given back');
       assert.ok(spanTextsAreSlices(text, decoded));
-      assert.ok(noneBuilt(decoded), 'still not built after encoding');
+      assert.equal(quoteCount(decoded), analysis.quotes.length);
+      const forMatching = quotesForMatching(decoded);
+      assert.ok('read' in forMatching && forMatching.count === analysis.quotes.length, 'the matcher is told how many quotes there are');
+      assert.ok(noneBuilt(decoded), 'still not built after encoding and counting');
+      assert.deepStrictEqual(forMatching.read(), analysis.quotes, 'and reads them when it needs them');
+      assert.ok(isBuilt(decoded, 'quotes') && !isBuilt(decoded, 'speakers'), 'only the part read is built');
+      assert.deepStrictEqual(quotesForMatching(analysis), analysis.quotes, 'an analysis made here gives its quotes as they are');
       // Copies read every part, as JSON and as a message to a worker or the store.
       assert.deepStrictEqual(JSON.parse(JSON.stringify(decodeAnalysis(text, encoded))), JSON.parse(JSON.stringify(analysis)));
       assert.deepStrictEqual(deserialize(serialize(decodeAnalysis(text, encoded))), analysis);

@@ -71,6 +71,9 @@ describe('a warm start restores the quote matcher', () => {
     const unchanged = await session(workspace, storage);
     assert.equal(unchanged.restored, 1);
     assert.deepStrictEqual([statSync(join(storage, MATCHER_FILE)).ino, statSync(join(storage, MATCHER_FILE)).mtimeMs], [saved.ino, saved.mtimeMs]);
+    // Claimed by fingerprint and quote count, no article's quotes were built from the stored analyses (see decodeAnalysis).
+    const quotesBuilt = [...unchanged.corpus.all()].filter((article) => article.analysis && Object.getOwnPropertyDescriptor(article.analysis, 'quotes')?.get === undefined);
+    assert.deepStrictEqual(quotesBuilt.map((article) => article.uri), []);
     assert.deepStrictEqual(await answers(unchanged.corpus, unchanged.links), await answers(first.corpus, first.links));
     // Typing in an editor changes the matcher, but a save does not write it for that; a file changed on disk does.
     const written = (): number[] => [statSync(join(storage, MATCHER_FILE)).ino, statSync(join(storage, MATCHER_FILE)).mtimeMs];

@@ -5,6 +5,7 @@ import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { ClusterIndex, CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 import { decodeMatcherSnapshot, encodeMatcherSnapshot } from './matching/matcherSnapshot';
+import { quotesForMatching } from './workers/analysisCodec';
 
 /**
  * Longest stretch that counting or clustering keeps the thread before letting requests in. A
@@ -197,7 +198,7 @@ export class CorpusLinks {
     this.scheduleRecount(article?.origin === 'editor');
     this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
-      this.matcher.setArticle(uri, article.text, article.analysis.quotes, article.matching, article.fingerprint);
+      this.matcher.setArticle(uri, article.text, quotesForMatching(article.analysis), article.matching, article.fingerprint);
       this.speakers.setArticle(uri, article.analysis);
     } else {
       this.matcher.removeArticle(uri);
@@ -249,7 +250,7 @@ export class CorpusLinks {
     this.matcher = restored;
     this.matcherChanged = false;
     for (const article of this.corpus.all()) {
-      if (article.uri !== uri && article.analysis) restored.setArticle(article.uri, article.text, article.analysis.quotes, article.matching, article.fingerprint);
+      if (article.uri !== uri && article.analysis) restored.setArticle(article.uri, article.text, quotesForMatching(article.analysis), article.matching, article.fingerprint);
     }
   }
 

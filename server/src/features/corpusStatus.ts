@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { CorpusStatusNotification, type CorpusStatusParams } from '../../../common/protocol';
 import type { Article, Corpus } from '../corpus/corpus';
+import { quoteCount } from '../corpus/workers/analysisCodec';
 
 export interface CorpusCounts {
   speakers(): number;
@@ -70,7 +71,7 @@ export class CorpusStatusReporter {
       this.shares.delete(uri);
     }
     if (!article) return;
-    const share = { quotes: article.analysis?.quotes.length ?? 0, skipped: article.analysis === null };
+    const share = { quotes: article.analysis ? quoteCount(article.analysis) : 0, skipped: article.analysis === null };
     this.shares.set(uri, share);
     this.totals.articles += 1;
     this.totals.quotes += share.quotes;

@@ -25,7 +25,8 @@ import {
   MIN_PARAPHRASE_LOOKUP_HITS,
   SHORT_QUOTE_WORDS,
 } from './thresholds';
-import type { Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
+import { RecordQuotes } from './recordQuotes';
+import type { LaterQuotes, Paraphrase, QuoteCluster, QuoteInput, QuoteMatch, TextSpan } from './types';
 import { Vocabulary } from './vocabulary';
 import { containedAt, longestSharedRun, sameWords, type WordRange, type WordSequence } from './wordRuns';
 import { tabledWords, type TabledWords, type WordTable } from './wordTable';
@@ -48,18 +49,11 @@ const IN_PLACE_REACH = 256;
 /** Changed quotes and passages beyond which an article is replaced whole rather than in place. */
 const IN_PLACE_CHANGES = 16;
 
-interface StoredQuote {
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-}
-
 interface ArticleRecord {
   readonly id: string;
   readonly slot: number;
   readonly text: string;
-  readonly quotes: readonly StoredQuote[];
-  readonly quoteIndex: ReadonlyMap<string, number>;
+  readonly quotes: RecordQuotes;
   /**
    * The prepared input's own packed quotes (per quote: word count n, segment count s, then n
    * article-local word ids, n starts, n ends, s segment starts), shared with it, not copied.
@@ -179,13 +173,19 @@ export class QuoteMatcher implements ClusterSource {
    * `prepared` (from `prepareArticle`, e.g. on a worker thread) saves reading the text again
    * when it was made for these very quotes; the result is the same either way. `fingerprint`
    * identifies the text and quotes (the same ones always give the same fingerprint): a restored
-   * article with the same one is taken as it was indexed.
+   * article with the same one is taken as it was indexed, and quotes given as LaterQuotes are
+   * then not read.
    */
-  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[], prepared: PreparedArticle | null = null, fingerprint: string | null = null): void {
-    // Not copied: the copies were one in eight of the objects a warm start of 5,000 articles keeps (31,000 of 263,000).
-    const kept = quotes.length > MAX_QUOTES_PER_ARTICLE ? quotes.slice(0, MAX_QUOTES_PER_ARTICLE) : quotes;
+  setArticle(articleId: string, text: string, quotes: readonly QuoteInput[] | LaterQuotes, prepared: PreparedArticle | null = null, fingerprint: string | null = null): void {
+    if ('read' in quotes) {
+      const later = RecordQuotes.later(Math.min(quotes.count, MAX_QUOTES_PER_ARTICLE), () => keptOf(quotes.read()));
+      if (prepared !== null && prepared.quoteSpans.length === 2 * later.count && this.claimed(articleId, text, later, prepared, fingerprint)) return;
+      this.setArticle(articleId, text, quotes.read(), prepared, fingerprint);
+      return;
+    }
+    const kept = keptOf(quotes);
     const input = prepared !== null && preparedFor(prepared, kept) ? prepared : prepareArticle(text, kept);
-    if (this.claimed(articleId, text, kept, input, fingerprint)) return;
+    if (this.claimed(articleId, text, RecordQuotes.of(kept), input, fingerprint)) return;
     this.indexChanges += 1;
     // Local word ids to corpus ids, in the order the words were first met: the vocabulary grows as if the text were read here.
     const ids = this.corpusIds(input);
@@ -194,7 +194,7 @@ export class QuoteMatcher implements ClusterSource {
     passageWordIds(input, ids, own);
     const { wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = own;
     const old = this.articles.get(articleId);
-    const content = { id: articleId, text, quotes: kept, quoteIndex: quoteIndexOf(kept, old), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, passageSlots, matchKeys: [], fingerprint };
+    const content = { id: articleId, text, quotes: RecordQuotes.following(kept, old?.quotes), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageWords, passageSizes, passageSlots, matchKeys: [], fingerprint };
     if (old && this.replaceInPlace(old, content, input.passageSpans)) return;
     this.removeArticle(articleId);
     this.carried.noteChange(articleId);
@@ -225,14 +225,14 @@ export class QuoteMatcher implements ClusterSource {
     const oldPassages = passageOffsets(old.passageSizes);
     const newPassages = passageOffsets(content.passageSizes);
     // A quote's ids lie between two of the offsets that open `wordIds` (see ArticleRecord).
-    const changedQuotes = changedStretches({ words: old.wordIds, offsets: old.wordIds, count: old.quotes.length }, { words: content.wordIds, offsets: content.wordIds, count: content.quotes.length });
+    const changedQuotes = changedStretches({ words: old.wordIds, offsets: old.wordIds, count: old.quotes.count }, { words: content.wordIds, offsets: content.wordIds, count: content.quotes.count });
     const changedPassages = changedStretches(
       { words: old.passageWords, offsets: oldPassages, count: old.passageSizes.length },
       { words: content.passageWords, offsets: newPassages, count: content.passageSizes.length },
     );
     // A quote added or removed renumbers every later one, which the whole replacement does cheaper.
     if (changedQuotes.length + changedPassages.length > IN_PLACE_CHANGES) return false;
-    const removedQuotes = changedQuotes.filter((index) => index < old.quotes.length);
+    const removedQuotes = changedQuotes.filter((index) => index < old.quotes.count);
     const removedPassages = changedPassages.filter((index) => index < old.passageSizes.length);
     // Removal must unlink every posting it takes back: a stale one would name a quote or passage that now says something else.
     for (const index of removedQuotes) {
@@ -274,8 +274,8 @@ export class QuoteMatcher implements ClusterSource {
     old.matchKeys.forEach((key, index) => {
       if (key !== undefined && !changedQuote.has(index) && sameWords(segmentStarts(old, index), segmentStarts(record, index))) record.matchKeys[index] = key;
     });
-    for (const index of changedQuotes) if (index < content.quotes.length) this.indexQuote(record, index);
-    this.quoteCount += content.quotes.length - old.quotes.length;
+    for (const index of changedQuotes) if (index < content.quotes.count) this.indexQuote(record, index);
+    this.quoteCount += content.quotes.count - old.quotes.count;
     return true;
   }
 
@@ -287,10 +287,10 @@ export class QuoteMatcher implements ClusterSource {
     if (!record) return;
     this.carried.noteChange(articleId);
     this.version += 1;
-    this.quoteCount -= record.quotes.length;
+    this.quoteCount -= record.quotes.count;
     this.articles.delete(articleId);
     this.bySlot[record.slot] = undefined;
-    this.unindex({ slot: record.slot, quoteCount: record.quotes.length, wordIds: record.wordIds, wholeKeys: record.wholeKeys, passageWords: record.passageWords, passageSizes: record.passageSizes, passageSlots: record.passageSlots });
+    this.unindex({ slot: record.slot, quoteCount: record.quotes.count, wordIds: record.wordIds, wholeKeys: record.wholeKeys, passageWords: record.passageWords, passageSizes: record.passageSizes, passageSlots: record.passageSlots });
   }
 
   /** Takes an article's postings out of the indexes and frees its slots (see `removeArticle`). */
@@ -318,10 +318,10 @@ export class QuoteMatcher implements ClusterSource {
    * (the same fingerprint): its postings are in place already, so nothing is looked up or
    * indexed. A restored record the article does not claim is unindexed.
    */
-  private claimed(articleId: string, text: string, quotes: readonly QuoteInput[], input: PreparedArticle, fingerprint: string | null): boolean {
+  private claimed(articleId: string, text: string, quotes: RecordQuotes, input: PreparedArticle, fingerprint: string | null): boolean {
     const unclaimed = this.unclaimed.get(articleId);
     if (!unclaimed) return false;
-    if (fingerprint === null || fingerprint === '' || fingerprint !== unclaimed.fingerprint || !fitsInput(unclaimed, quotes.length, input)) {
+    if (fingerprint === null || fingerprint === '' || fingerprint !== unclaimed.fingerprint || !fitsInput(unclaimed, quotes.count, input)) {
       this.dropUnclaimed(unclaimed);
       return false;
     }
@@ -330,10 +330,10 @@ export class QuoteMatcher implements ClusterSource {
     this.carried.noteChange(articleId);
     this.version += 1;
     const { slot, wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = unclaimed;
-    const record: ArticleRecord = { id: articleId, slot, text, quotes, quoteIndex: quoteIndexOf(quotes, undefined), packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys: [], fingerprint };
+    const record: ArticleRecord = { id: articleId, slot, text, quotes, packed: input.packed, wordIds, quoteBase: input.quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys: [], fingerprint };
     this.articles.set(articleId, record);
     this.bySlot[slot] = record;
-    this.quoteCount += quotes.length;
+    this.quoteCount += quotes.count;
     return true;
   }
 
@@ -363,22 +363,22 @@ export class QuoteMatcher implements ClusterSource {
 
   /** The quotes of an article as they were indexed. */
   quotesOf(articleId: string): readonly QuoteInput[] {
-    return this.articles.get(articleId)?.quotes ?? [];
+    return this.articles.get(articleId)?.quotes.all ?? [];
   }
 
   /** The normalised words of a quote joined by spaces ("iran never won a war"), or null if unknown. */
   comparableText(articleId: string, quoteId: string): string | null {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     if (!record || index === undefined) return null;
-    const quote = record.quotes[index] as StoredQuote;
+    const quote = record.quotes.at(index);
     return comparableWords(record.text, quote.start, quote.end);
   }
 
   /** Identifies the quote's words as matching reads them: quotes with the same key have the same matches. Null if unknown. */
   matchKey(articleId: string, quoteId: string): string | null {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     return !record || index === undefined ? null : this.matchKeyOf(record, index);
   }
 
@@ -389,16 +389,16 @@ export class QuoteMatcher implements ClusterSource {
   /** The quote's span and text, or null if unknown. */
   quoteSpan(articleId: string, quoteId: string): TextSpan | null {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     if (!record || index === undefined) return null;
-    const quote = record.quotes[index] as StoredQuote;
+    const quote = record.quotes.at(index);
     return span(record.text, quote.start, quote.end);
   }
 
   /** Other quotes, in other articles or the same one, that reproduce this quote or a part of it. */
   matchesOf(articleId: string, quoteId: string): QuoteMatch[] {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     if (!record || index === undefined) return [];
     const matches: QuoteMatch[] = [];
     this.forEachMatch(record, index, false, (match) => {
@@ -446,7 +446,7 @@ export class QuoteMatcher implements ClusterSource {
    */
   carriedElsewhere(articleId: string, quoteId: string, remember = true): boolean {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     if (!record || index === undefined) return false;
     const ids = wordIds(record, index);
     if (ids.length === 0) return false;
@@ -479,9 +479,9 @@ export class QuoteMatcher implements ClusterSource {
   /** `paraphrasesOf`, keeping restatements in `remembered` by the quote's words for its copies elsewhere. */
   private paraphrasesRemembering(articleId: string, quoteId: string, remembered: Map<string, Restatement[]> | null): Paraphrase[] {
     const record = this.articles.get(articleId);
-    const index = record?.quoteIndex.get(quoteId);
+    const index = record?.quotes.indexOf(quoteId);
     if (!record || index === undefined) return [];
-    const quote = record.quotes[index] as StoredQuote;
+    const quote = record.quotes.at(index);
     if ((record.packed[record.quoteBase[index] ?? 0] ?? 0) < MIN_PARAPHRASED_QUOTE_WORDS) return [];
     const wordsOfQuote = remembered === null ? null : this.matchKeyOf(record, index);
     let restatements = wordsOfQuote === null ? undefined : remembered?.get(wordsOfQuote);
@@ -594,7 +594,7 @@ export class QuoteMatcher implements ClusterSource {
     const articles: UnclaimedArticle[] = [...this.unclaimed.values()];
     for (const record of this.articles.values()) {
       const { id, fingerprint, slot, wordIds, wholeKeys, passageWords, passageSizes, passageSlots } = record;
-      articles.push({ id, fingerprint: fingerprint ?? '', slot, quoteCount: record.quotes.length, wordIds, wholeKeys, passageWords, passageSizes, passageSlots });
+      articles.push({ id, fingerprint: fingerprint ?? '', slot, quoteCount: record.quotes.count, wordIds, wholeKeys, passageWords, passageSizes, passageSlots });
     }
     const shapes = new Int32Array(5 * articles.length);
     let total = 0;
@@ -857,9 +857,9 @@ function wordIds(record: Pick<ArticleRecord, 'wordIds'>, index: number): Uint32A
 }
 
 /** Quote id -> index, the article's previous one when the ids are the same (as a keystroke that adds or removes no quote leaves them). */
-function quoteIndexOf(quotes: readonly StoredQuote[], previous: ArticleRecord | undefined): ReadonlyMap<string, number> {
-  const same = previous !== undefined && previous.quotes.length === quotes.length && quotes.every((quote, index) => previous.quotes[index]?.id === quote.id);
-  return same ? previous.quoteIndex : new Map(quotes.map((quote, index) => [quote.id, index]));
+/** The quotes the matcher indexes of an article's: not copied, as the copies were one in eight of the objects a warm start of 5,000 articles kept (31,000 of 263,000). */
+function keptOf(quotes: readonly QuoteInput[]): readonly QuoteInput[] {
+  return quotes.length > MAX_QUOTES_PER_ARTICLE ? quotes.slice(0, MAX_QUOTES_PER_ARTICLE) : quotes;
 }
 
 /**
@@ -867,8 +867,8 @@ function quoteIndexOf(quotes: readonly StoredQuote[], previous: ArticleRecord | 
  * at a warm start of thousands of articles it was a third of setArticle's own time.
  */
 function withSlot(content: Omit<ArticleRecord, 'slot'>, slot: number): ArticleRecord {
-  const { id, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint } = content;
-  return { id, slot, text, quotes, quoteIndex, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint };
+  const { id, text, quotes, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint } = content;
+  return { id, slot, text, quotes, packed, wordIds, quoteBase, wholeKeys, passageSlots, passageWords, passageSizes, matchKeys, fingerprint };
 }
 
 /** A quote's segment starts (word positions where each of its segments begins). */
@@ -980,7 +980,7 @@ function passageOffsets(sizes: Int32Array): Int32Array {
 function compareQuotes(record: ArticleRecord, own: QuoteView, other: ArticleRecord, otherIndex: number, theirs: QuoteView): QuoteMatch | null {
   const whole = (view: QuoteView): WordRange => ({ from: 0, to: view.ids.length });
   const result = (kind: 'exact' | 'partial', ownRange: WordRange, theirRange: WordRange): QuoteMatch => {
-    const quote = other.quotes[otherIndex] as StoredQuote;
+    const quote = other.quotes.at(otherIndex);
     return {
       kind,
       articleId: other.id,

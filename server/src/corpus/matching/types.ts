@@ -12,6 +12,17 @@ export interface QuoteInput {
   readonly end: number;
 }
 
+/**
+ * An article's quotes read only when first needed, their number known before: an analysis read
+ * from the persisted index builds its quotes when they are read (see decodeAnalysis), and an
+ * article that claims its restored record at a warm start needs only their number. `read` gives
+ * the quotes the article's prepared input was made for.
+ */
+export interface LaterQuotes {
+  readonly count: number;
+  read(): readonly QuoteInput[];
+}
+
 /** `exact`: the same words; `partial`: one inside the other, or a long shared run of words. */
 export type MatchKind = 'exact' | 'partial';
 
