@@ -4,7 +4,7 @@ import { checkArticleText, type TextProblem } from '../textCheck';
 import { currentIdentity } from './articleFile';
 import type { FileIdentity } from './fileIdentity';
 import type { PreparedArticle } from './matching/preparedArticle';
-import { AnalysisStore } from './persistence/analysisStore';
+import { AnalysisStore, type TakeMatcher } from './persistence/analysisStore';
 import { SectionedAnalysis } from './sectionedAnalysis';
 import type { AnalysisPool } from './workers/analysisPool';
 import type { AnalysedText } from './workers/analysisMessages';
@@ -44,7 +44,7 @@ export class ArticleAnalyzer {
   private overlay: AnalysisOverlay = (_uri, _text, analysis) => analysis;
   private store: Promise<AnalysisStore> = Promise.resolve(AnalysisStore.inMemory());
   private loadedStore: AnalysisStore | null = null;
-  private takeMatcher: (() => Uint8Array | null) | null = null;
+  private takeMatcher: TakeMatcher | null = null;
 
   private cachedLength = 0;
   private readonly sections = new SectionedAnalysis((text, urgent) => (this.pool ? this.pool.analyse(text, urgent) : Promise.resolve(analyseInProcess(text))));
@@ -148,7 +148,7 @@ export class ArticleAnalyzer {
   }
 
   /** How each save takes the quote matcher's state (null: unchanged since the last). */
-  saveMatcherWith(take: () => Uint8Array | null): void {
+  saveMatcherWith(take: TakeMatcher): void {
     this.takeMatcher = take;
   }
 

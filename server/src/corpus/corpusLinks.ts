@@ -1,4 +1,5 @@
 import type { RememberedCounts } from './articleAnalysis';
+import type { TakeMatcher } from './persistence/analysisStore';
 import type { Article, Corpus } from './corpus';
 import { CorpusFingerprint } from './corpusFingerprint';
 import { RecentAnswers } from './recentAnswers';
@@ -39,8 +40,8 @@ export interface CorpusMemory {
   rememberCounts(counts: RememberedCounts): void;
   /** The matcher as last saved (see encodeMatcherSnapshot), given once: undefined while that is not known yet, null when none was. */
   recallMatcher(): Uint8Array | null | undefined;
-  /** How to take the matcher to save: `take` gives null when it has not changed since it last gave it. */
-  saveMatcherWith(take: () => Uint8Array | null): void;
+  /** How to take the matcher to save (see TakeMatcher). */
+  saveMatcherWith(take: TakeMatcher): void;
 }
 
 /**
@@ -254,11 +255,13 @@ export class CorpusLinks {
     }
   }
 
-  /** The matcher to save, encoded, unless it is as last saved or restored (see `matcherChanged`). */
-  private matcherToSave(): Uint8Array | null {
+  /** The matcher to save, taken now and encoded when asked, unless it is as last saved or restored (see `matcherChanged`). */
+  private matcherToSave(): (() => Uint8Array) | null {
     if (this.restoring || !this.matcherChanged) return null;
     this.matcherChanged = false;
-    return encodeMatcherSnapshot(this.countingVersion, this.matcher.snapshot());
+    // Its arrays are copies: a change after this is the next save's.
+    const snapshot = this.matcher.snapshot();
+    return () => encodeMatcherSnapshot(this.countingVersion, snapshot);
   }
 
   /** Counts now rather than after the delay: the caller knows no more changes are coming (a scan has ended). */

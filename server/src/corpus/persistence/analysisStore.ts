@@ -30,6 +30,13 @@ const MATCHER_KEY = 'matcher';
 const SLICE_MS = 2;
 
 /**
+ * Takes the quote matcher's state for a save, or null when it has not changed since it was last
+ * taken; what it gives encodes the state taken. At 5,000 articles taking it holds the thread
+ * about 18 ms and encoding it about 12: in one go, saves held it 30-34 ms.
+ */
+export type TakeMatcher = () => (() => Uint8Array) | null;
+
+/**
  * One entry in memory: as read from disk (decoded when first asked for, with the text it is
  * of), or as analysed this session. Only analyses whose span texts are slices of their text
  * (`sliceable`, all the engine makes) are written: everything read back is then checked by the
@@ -185,12 +192,12 @@ export class AnalysisStore {
    * hash) and forgets the rest, and the quote matcher's snapshot `takeMatcher` gives (null: the
    * one written is still good); each file atomically, never throws.
    */
-  save(live: ReadonlyMap<string, string>, takeMatcher: (() => Uint8Array | null) | null = null): Promise<void> {
+  save(live: ReadonlyMap<string, string>, takeMatcher: TakeMatcher | null = null): Promise<void> {
     this.saving = this.saving.then(() => this.write(live, takeMatcher));
     return this.saving;
   }
 
-  private async write(liveFiles: ReadonlyMap<string, string>, takeMatcher: (() => Uint8Array | null) | null): Promise<void> {
+  private async write(liveFiles: ReadonlyMap<string, string>, takeMatcher: TakeMatcher | null): Promise<void> {
     const live = new Set(liveFiles.values());
     for (const [uri, { hash }] of this.files) {
       if (liveFiles.get(uri) !== hash) {
@@ -232,7 +239,9 @@ export class AnalysisStore {
         const stored: StoredFiles = { engine: this.engine, files: [...this.files].map(([uri, { hash, identity }]) => [uri, hash, identity.size, identity.mtimeMs, identity.ctimeMs, identity.ino]) };
         await writeAtomically(folder, FILES_FILE, (file) => file.writeFile(serialize(stored)));
       }
-      const matcher = takeMatcher?.() ?? null;
+      const encodeMatcher = takeMatcher?.() ?? null;
+      if (encodeMatcher) await slices.letRequestsIn();
+      const matcher = encodeMatcher?.();
       if (matcher) await writeAtomically(folder, MATCHER_FILE, (file) => writeShard(file, this.engine, oneEntry(MATCHER_KEY, matcher)));
       await removeOlderFormats(folder);
     } catch {
