@@ -7,10 +7,18 @@ import { availableParallelism } from 'node:os';
 export const CODE_CACHE_ENV = 'ARTICLE_LENS_CODE_CACHE';
 
 /** Analysis worker threads the server runs at most (see AnalysisPool): each holds its own copy of the engine. */
-export const MAX_ANALYSIS_WORKERS = 2;
+const MAX_ANALYSIS_WORKERS = 2;
+
+/**
+ * The environment variable that sets how many analysis workers the server runs (1 or 2),
+ * whatever the cores: the benchmark measures with it the memory of a machine with more cores.
+ */
+export const ANALYSIS_WORKERS_ENV = 'ARTICLE_LENS_ANALYSIS_WORKERS';
 
 /** Analysis workers on a machine with `cores` cores: never the core the server's own thread needs. */
-export function analysisWorkerCount(cores: number): number {
+export function analysisWorkerCount(cores: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env[ANALYSIS_WORKERS_ENV]);
+  if (Number.isInteger(asked) && asked >= 1 && asked <= MAX_ANALYSIS_WORKERS) return asked;
   return Math.min(MAX_ANALYSIS_WORKERS, Math.max(1, cores - 1));
 }
 

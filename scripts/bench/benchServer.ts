@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEFAULT_SETTINGS, type ArticleLensInitializationOptions, type CorpusStatusParams } from '../../common/protocol';
-import { CODE_CACHE_ENV, serverNodeArgs } from '../../common/serverProcess';
+import { ANALYSIS_WORKERS_ENV, CODE_CACHE_ENV, serverNodeArgs } from '../../common/serverProcess';
 import { answerClientRequests } from './headlessClient';
 
 /** The built server (dist/server.js) over Node IPC, as the extension drives it, with the figures a benchmark needs. */
@@ -19,13 +19,15 @@ export class BenchServer {
   ) {}
 
   /** `codeCacheFolder` is where the server keeps V8's code cache, as the extension's client gives it one (none: uncached). */
-  static async start(serverPath: string, workspaceFolder: string, storagePath: string, codeCacheFolder?: string): Promise<BenchServer> {
+  static async start(serverPath: string, workspaceFolder: string, storagePath: string, codeCacheFolder?: string, analysisWorkers?: number): Promise<BenchServer> {
     // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
     // Started with the flags the extension's client starts it with, so its memory is the user's.
     // Over Node IPC, as the extension's client talks to it (TransportKind.ipc): over stdio,
     // vscode-jsonrpc's stream writer holds each reply back for one more turn of the event loop.
-    const env = codeCacheFolder === undefined ? process.env : { ...process.env, [CODE_CACHE_ENV]: codeCacheFolder };
+    const env = { ...process.env };
+    if (codeCacheFolder !== undefined) env[CODE_CACHE_ENV] = codeCacheFolder;
+    if (analysisWorkers !== undefined) env[ANALYSIS_WORKERS_ENV] = String(analysisWorkers);
     const child = spawn(process.execPath, [...serverNodeArgs(), ...nodeArgs, serverPath, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const server = new BenchServer(connection, child);

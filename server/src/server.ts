@@ -8,9 +8,10 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceTrustNotification } from '../../common/protocol';
-import { MAX_ANALYSIS_WORKERS } from '../../common/serverProcess';
+import { analysisWorkerCount } from '../../common/serverProcess';
 import { AnnotationStore } from './annotations/annotationStore';
 import { editTrackingDocuments } from './annotations/editTracking';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleLensInitializationOptions } from '../../common/protocol';
 import { ArticleAnalyzer } from './corpus/articleAnalysis';
@@ -45,7 +46,7 @@ const settings = new DocumentSettings(connection);
 const corpus = new Corpus();
 // Next to dist/server.js; the engine runs there so this thread stays free for requests.
 const analysisWorker = join(__dirname, 'analysisWorker.js');
-const pool = new AnalysisPool(analysisWorker, MAX_ANALYSIS_WORKERS);
+const pool = new AnalysisPool(analysisWorker, analysisWorkerCount(availableParallelism()));
 const analyzer = new ArticleAnalyzer(pool);
 // Counts are remembered in the analysis store, for this build of the matching code (this bundle).
 const links = new CorpusLinks(corpus, undefined, analyzer, engineVersion(__filename));

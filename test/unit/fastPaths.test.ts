@@ -110,6 +110,27 @@ describe('fast paths give the plain analysis', function () {
     }
   });
 
+  it("a second worker stops once a burst is over: at an editor's text, or soon after the burst when none comes", async () => {
+    const pool = new AnalysisPool(workerScript, 2, 10_000);
+    const burst = (from: number): Promise<AnalysedText[]> => Promise.all(edits.slice(from, from + 16).map((text) => pool.analyse(text)));
+    try {
+      const typedInto = burst(0);
+      assert.equal(pool.running, 2, 'a burst starts both workers');
+      await typedInto;
+      const stroke = pool.analyse(edits[40] as string, true);
+      assert.equal(pool.running, 1, 'typing needs the first worker only');
+      assert.deepStrictEqual(await stroke, plainAnalysis(edits[40] as string));
+
+      const leftAlone = burst(20);
+      assert.equal(pool.running, 2, 'the next burst starts a second worker again');
+      await leftAlone;
+      await new Promise((resume) => setTimeout(resume, 1_000));
+      assert.equal(pool.running, 1, 'the second worker stopped; the first stays');
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('with nothing stored, a worker starts before the first text comes, and stops when none does; with analyses stored, none starts', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'article-lens-prepare-'));
     const pools: AnalysisPool[] = [];

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { analysisWorkerCount, serverNodeArgs } from '../../common/serverProcess';
+import { ANALYSIS_WORKERS_ENV, analysisWorkerCount, serverNodeArgs } from '../../common/serverProcess';
 
 const helpersOf = (args: readonly string[]): number => Number(args.find((arg) => arg.startsWith('--v8-pool-size='))?.split('=')[1]);
 
 describe('the server process flags', () => {
   it('leave the server thread a core: analysis workers, then V8 helpers, share what remains', () => {
     for (const cores of [1, 2, 3, 4, 6, 8, 16, 64]) {
-      const workers = analysisWorkerCount(cores);
+      const workers = analysisWorkerCount(cores, {});
       const helpers = helpersOf(serverNodeArgs(cores));
       assert.ok(workers >= 1 && workers <= 2, `${cores} cores: ${workers} workers`);
       assert.ok(helpers >= 1 && helpers <= 4, `${cores} cores: ${helpers} helpers`);
@@ -16,6 +16,12 @@ describe('the server process flags', () => {
     }
     assert.equal(helpersOf(serverNodeArgs(2)), 1);
     assert.equal(helpersOf(serverNodeArgs(16)), 4);
+  });
+
+  it('run the analysis workers the environment asks for, when it asks for one or two', () => {
+    assert.equal(analysisWorkerCount(2, { [ANALYSIS_WORKERS_ENV]: '2' }), 2);
+    assert.equal(analysisWorkerCount(16, { [ANALYSIS_WORKERS_ENV]: '1' }), 1);
+    for (const refused of ['0', '3', '1.5', 'two', '']) assert.equal(analysisWorkerCount(2, { [ANALYSIS_WORKERS_ENV]: refused }), 1, `"${refused}" refused`);
   });
 
   it('are flags this Node accepts', () => {

@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analysisWorkerCount } from '../../../../common/serverProcess';
 import { restoredAnalysedText } from './analysisCodec';
 import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
@@ -15,6 +13,8 @@ interface Task {
 interface PoolWorker {
   readonly thread: Worker;
   readonly inFlight: Map<number, Task>;
+  /** Running while a worker other than the first has nothing to do: it stops when this fires. */
+  retireTimer?: NodeJS.Timeout;
 }
 
 /** Tasks handed to one worker ahead, so it never waits for the main thread between texts. */
@@ -37,6 +37,17 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16
  * keystroke p95 14.7 to 21.1 ms with the worker kept, 24.2 to 25.2 ms without).
  */
 const IDLE_WORKER_MS = 3_000;
+/**
+ * How long workers beyond the first outlive their last task. They serve bursts (a scan, a branch
+ * switched) and hold some 50 MB each. Kept like the first, the second worker of a machine with
+ * three cores or more outlived a scan by IDLE_WORKER_MS, and by as long as typing went on (the
+ * first worker takes an editor's texts, so the two were never both idle): its memory came on top
+ * of a long article's keystrokes (npm run bench with two workers, 5,000 articles then 200
+ * keystrokes into the 100 KB article: peak RSS 327-331 MB; now 287-291, and 272-275 with one
+ * worker). A scan leaves its workers idle about a millisecond at a time; typing alone never needs
+ * more than one.
+ */
+const EXTRA_WORKER_IDLE_MS = 500;
 
 /**
  * Runs the engine on worker threads. Results equal `analyseInProcess(text)`; when
@@ -53,20 +64,14 @@ export class AnalysisPool {
   private idleTimer: NodeJS.Timeout | undefined;
   private editorsOpen = false;
 
-  private readonly size: number;
   private readonly scriptExists: boolean;
 
-  /**
-   * At most `size` threads, and never more than the cores left beside the main thread: each
-   * worker carries its own copy of the engine's lexicons (some 70 MB), and an extra thread on
-   * a busy core adds memory without adding speed.
-   */
+  /** At most `size` threads (see analysisWorkerCount): each carries its own copy of the engine. */
   constructor(
     private readonly workerScript: string | null,
-    size: number,
+    private readonly size: number,
     private readonly idleWorkerMs = IDLE_WORKER_MS,
   ) {
-    this.size = Math.min(size, analysisWorkerCount(availableParallelism()));
     // Asked once: the pool is asked whether it is threaded for every text.
     this.scriptExists = workerScript !== null && existsSync(workerScript);
   }
@@ -111,7 +116,10 @@ export class AnalysisPool {
     this.disposed = true;
     clearTimeout(this.idleTimer);
     const threads = this.workers.splice(0);
-    for (const worker of threads) this.queue.unshift(...worker.inFlight.values());
+    for (const worker of threads) {
+      clearTimeout(worker.retireTimer);
+      this.queue.unshift(...worker.inFlight.values());
+    }
     await Promise.all(threads.map((worker) => worker.thread.terminate()));
     this.pump();
   }
@@ -128,6 +136,18 @@ export class AnalysisPool {
       if (worker.inFlight.size === 0) worker.thread.unref();
       else worker.thread.ref();
     }
+    // An editor's texts alone (typing) never need more than the first worker.
+    const editorsOnly = this.queue.length === 0 && this.workers.some((worker) => [...worker.inFlight.values()].some((task) => task.urgent));
+    for (const extra of this.workers.slice(1)) {
+      if (extra.inFlight.size > 0) {
+        clearTimeout(extra.retireTimer);
+        extra.retireTimer = undefined;
+      } else if (editorsOnly) {
+        this.retire(extra);
+      } else {
+        extra.retireTimer ??= setTimeout(() => this.retire(extra), EXTRA_WORKER_IDLE_MS).unref();
+      }
+    }
     clearTimeout(this.idleTimer);
     if (this.workers.length > 0 && this.workers.every((worker) => worker.inFlight.size === 0)) {
       this.idleTimer = setTimeout(() => this.retireIdleWorkers(), this.idleWorkerMs);
@@ -138,6 +158,14 @@ export class AnalysisPool {
   private retireIdleWorkers(): void {
     if (this.queue.length > 0 || this.workers.some((worker) => worker.inFlight.size > 0)) return;
     for (const worker of this.workers.splice(this.editorsOpen ? 1 : 0)) void worker.thread.terminate();
+  }
+
+  private retire(worker: PoolWorker): void {
+    const index = this.workers.indexOf(worker);
+    if (index < 0 || worker.inFlight.size > 0) return;
+    clearTimeout(worker.retireTimer);
+    this.workers.splice(index, 1);
+    void worker.thread.terminate();
   }
 
   private pumpInProcess(): void {
@@ -169,6 +197,7 @@ export class AnalysisPool {
     const fail = (error?: unknown): void => {
       const index = this.workers.indexOf(worker);
       if (index < 0) return;
+      clearTimeout(worker.retireTimer);
       this.workers.splice(index, 1);
       const tasks = [...worker.inFlight.values()];
       worker.inFlight.clear();
