@@ -43,11 +43,10 @@ const IDLE_WORKER_MS = 3_000;
  * three cores or more outlived a scan by IDLE_WORKER_MS, and by as long as typing went on (the
  * first worker takes an editor's texts, so the two were never both idle): its memory came on top
  * of a long article's keystrokes (npm run bench with two workers, 5,000 articles then 200
- * keystrokes into the 100 KB article: peak RSS 327-331 MB; now 287-291, and 272-275 with one
- * worker). A scan leaves its workers idle about a millisecond at a time; typing alone never needs
- * more than one.
+ * keystrokes into the 100 KB article: peak RSS 327-331 MB; now 282-291, and 272-275 with one
+ * worker). A scan leaves its workers idle about a millisecond at a time.
  */
-const EXTRA_WORKER_IDLE_MS = 500;
+const EXTRA_WORKER_IDLE_MS = 100;
 
 /**
  * Runs the engine on worker threads. Results equal `analyseInProcess(text)`; when
@@ -136,14 +135,10 @@ export class AnalysisPool {
       if (worker.inFlight.size === 0) worker.thread.unref();
       else worker.thread.ref();
     }
-    // An editor's texts alone (typing) never need more than the first worker.
-    const editorsOnly = this.queue.length === 0 && this.workers.some((worker) => [...worker.inFlight.values()].some((task) => task.urgent));
     for (const extra of this.workers.slice(1)) {
       if (extra.inFlight.size > 0) {
         clearTimeout(extra.retireTimer);
         extra.retireTimer = undefined;
-      } else if (editorsOnly) {
-        this.retire(extra);
       } else {
         extra.retireTimer ??= setTimeout(() => this.retire(extra), EXTRA_WORKER_IDLE_MS).unref();
       }
