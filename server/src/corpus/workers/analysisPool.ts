@@ -43,7 +43,7 @@ const IDLE_WORKER_MS = 3_000;
  * three cores or more outlived a scan by IDLE_WORKER_MS, and by as long as typing went on (the
  * first worker takes an editor's texts, so the two were never both idle): its memory came on top
  * of a long article's keystrokes (npm run bench with two workers, 5,000 articles then 200
- * keystrokes into the 100 KB article: peak RSS 327-331 MB; now 282-291, and 272-275 with one
+ * keystrokes into the 100 KB article: peak RSS 327-331 MB; now 279-288, and 271-275 with one
  * worker). A scan leaves its workers idle about a millisecond at a time.
  */
 const EXTRA_WORKER_IDLE_MS = 100;
