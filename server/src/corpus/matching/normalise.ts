@@ -53,13 +53,25 @@ function foldUncached(token: string): string {
 /** Reads the words of `text` between `from` and `to` (default: all of it). Offsets refer to `text`. */
 export function normaliseWords(text: string, from = 0, to = text.length): NormalisedWords {
   const read = new WordReading();
-  if (hasSurrogateIn(text, from, to)) readWithPattern(text, from, to, read);
-  else readByHand(text, from, to, read);
+  readWords(text, from, to, read);
   return { words: read.words, starts: read.starts, ends: read.ends, segmentStarts: read.segmentStarts };
 }
 
+/** What a reading of the words hands each word and gap to, in order. */
+export interface WordSink {
+  gap(): void;
+  /** `folded` may be empty (a token of only dots or apostrophes): no word. */
+  word(folded: string, start: number, end: number): void;
+}
+
+/** Hands the comparable words of `text[from, to)`, and the gaps between them, to `sink` (see `normaliseWords`). */
+export function readWords(text: string, from: number, to: number, sink: WordSink): void {
+  if (hasSurrogateIn(text, from, to)) readWithPattern(text, from, to, sink);
+  else readByHand(text, from, to, sink);
+}
+
 /** The words read so far, and whether a gap came since the last one. */
-class WordReading {
+class WordReading implements WordSink {
   readonly words: string[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
@@ -83,7 +95,7 @@ class WordReading {
 }
 
 /** Reads by the TOKEN pattern itself: for text with surrogates, where code units and code points part ways. */
-function readWithPattern(text: string, from: number, to: number, read: WordReading): void {
+function readWithPattern(text: string, from: number, to: number, read: WordSink): void {
   const pattern = new RegExp(TOKEN.source, TOKEN.flags);
   const slice = text.slice(from, to);
   for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
@@ -99,7 +111,7 @@ const LONGEST_INSERTION = 120;
  * Reads exactly what the TOKEN pattern finds in `text[from, to)` (without surrogates), a code
  * unit at a time: the same alternatives, tried in the same order at each place.
  */
-function readByHand(text: string, from: number, to: number, read: WordReading): void {
+function readByHand(text: string, from: number, to: number, read: WordSink): void {
   let at = from;
   while (at < to) {
     const code = text.charCodeAt(at);
