@@ -118,9 +118,9 @@ function spansOf(quotes: readonly QuoteInput[]): Int32Array {
 
 /**
  * The content words of one passage at a time (`contentForm`), in order, duplicates kept: one list
- * reused for every passage. Passages are most of an article's words, and reading each into its
- * words with their offsets, then a list of content words, then a set, made the server's thread
- * allocate about 84 KB an article during a scan.
+ * reused for every passage. Passages are most of an article's words: reading each into its words
+ * with their offsets, then a list of content words, then a set, preparing an article allocated
+ * about 84 KB (the bench's 5,000 articles), against 54 KB now.
  */
 class PassageContent implements WordSink {
   readonly forms: string[] = [];
