@@ -42,18 +42,16 @@ const PLURAL_AGENT = /^\p{Lu}\p{Ll}+(?:ists|ers|ors|ants|ents|ees|ives|ites)$/u;
 const PLACE_PREFIX = /^(?:the\s+)?(?:u\.?s\.?|u\.?k\.?|us|uk|american|british|federal|national)\s+/iu;
 
 /** The known group of an organisation's name, also with a country prefix ("U.S. State Department"). */
-export function knownOrganization(name: string): string[] | undefined {
-  return KNOWN_BY_FOLD.get(foldName(name)) ?? KNOWN_BY_FOLD.get(foldName(name.replace(PLACE_PREFIX, '')));
-}
+export const knownOrganization = memoized((name: string): string[] | undefined => KNOWN_BY_FOLD.get(foldName(name)) ?? KNOWN_BY_FOLD.get(foldName(name.replace(PLACE_PREFIX, ''))));
 
 /** "Department of Defense" and "Defense Department" are one name. */
-function organizationKey(name: string): string {
+const organizationKey = memoized((name: string): string => {
   const group = knownOrganization(name);
   if (group) return foldName(group[0] as string);
   const folded = foldName(name.replace(PLACE_PREFIX, ''));
   const inverted = /^(department|ministry|office|bureau) of (?:the )?(.+)$/u.exec(folded);
   return inverted ? `${inverted[2]} ${inverted[1]}` : folded;
-}
+});
 
 interface Range {
   start: number;
@@ -65,11 +63,13 @@ type Classified = { kind: EntityKind; name: string } | { kind: 'single'; name: s
 /** The article's people and organisations, built from name runs in reading order. */
 export class EntityRegistry {
   readonly entities: Entity[] = [];
-  private readonly singles: { run: NameRun; name: string; sentence: Range }[] = [];
+  private readonly singles: { run: NameRun; name: string; title: string | null; sentence: Range }[] = [];
   /** Every mention by position, for questions about a stretch of the text. */
   readonly index = new MentionIndex();
   private readonly bySurname = new NameBuckets((entity) => this.index.rank(entity));
   private readonly byFoldedForm = new NameBuckets((entity) => this.index.rank(entity));
+  /** Entities by the organisation keys of their forms, whatever their kind now: an unknown one may turn out an organisation. */
+  private readonly byOrganizationKey = new NameBuckets((entity) => this.index.rank(entity));
   /** Each entity's mentions by `stretchKey`, so a stretch mentioned twice gives one mention. */
   private readonly mentionsAt = new Map<Entity, Map<number | string, Mention>>();
 
@@ -89,7 +89,7 @@ export class EntityRegistry {
     if (classified === null) return;
     if ((classified.kind === 'person' || title !== null) && this.addAffiliated(run, nameFrom, title !== null, sentence)) return;
     if (classified.kind === 'single') {
-      this.singles.push({ run, name, sentence });
+      this.singles.push({ run, name, title, sentence });
       return;
     }
     const entity = this.entityFor(classified.kind, classified.name);
@@ -131,7 +131,7 @@ export class EntityRegistry {
   /** Links single words to the full names they shorten, and acronyms to the names they abbreviate. */
   finish(): void {
     // "Mr. Obama" and "Mrs. Obama" settle who is who before a bare "Obama" picks among them.
-    const gendered = this.singles.map(({ run, name, sentence }) => ({ run, name, sentence, gender: titleGender(splitTitle(run.tokens).title) }));
+    const gendered = this.singles.map(({ run, name, title, sentence }) => ({ run, name, sentence, gender: titleGender(title) }));
     const ordered = [...gendered.filter((single) => single.gender !== null), ...gendered.filter((single) => single.gender === null)];
     for (const { run, name, sentence, gender } of ordered) {
       const entity = this.singleWordEntity(name, run.start, gender);
@@ -235,10 +235,7 @@ export class EntityRegistry {
   }
 
   private find(kind: EntityKind | 'unknown', name: string): Entity | undefined {
-    if (kind === 'organization') {
-      const key = organizationKey(name);
-      return this.entities.find((entity) => entity.kind === 'organization' && entity.forms.some((form) => organizationKey(form) === key));
-    }
+    if (kind === 'organization') return this.byOrganizationKey.get(organizationKey(name)).find((entity) => entity.kind === 'organization');
     const candidates = this.bySurname.get(surnameKey(name));
     return candidates.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name) && form.includes(' ') === name.includes(' ')))
       ?? candidates.find((entity) => entity.kind !== 'organization' && entity.forms.some((form) => samePerson(form, name)));
@@ -284,6 +281,7 @@ export class EntityRegistry {
     entity.forms.push(form);
     this.bySurname.add(surnameKey(form), entity);
     this.byFoldedForm.add(foldName(form), entity);
+    this.byOrganizationKey.add(organizationKey(form), entity);
   }
 
   /** Roles written around a person's name: "city mayor Bill de Blasio", "Iran's supreme leader, Ayatollah Ali Khamenei,". */
