@@ -15,7 +15,7 @@ function counter(): { work: () => number; readonly runs: number } {
 
 describe('recent answers', () => {
   it('works an answer out once while nothing changes, and again after forgetting', () => {
-    const answers = new RecentAnswers<number>(1);
+    const answers = new RecentAnswers<number>({ refreshDelayMs: 1 });
     const query = counter();
     assert.equal(answers.answer('q', query.work), 1);
     assert.equal(answers.answer('q', query.work), 1);
@@ -24,7 +24,7 @@ describe('recent answers', () => {
   });
 
   it('gives a due answer at once, then works out the fresh one once, for the next question', async () => {
-    const answers = new RecentAnswers<number>(1);
+    const answers = new RecentAnswers<number>({ refreshDelayMs: 1 });
     const query = counter();
     answers.answer('q', query.work);
     answers.dueOlderThan(-1);
@@ -39,7 +39,7 @@ describe('recent answers', () => {
   });
 
   it('leaves young answers alone, and never brings back an answer forgotten before its refresh', async () => {
-    const answers = new RecentAnswers<number>(1);
+    const answers = new RecentAnswers<number>({ refreshDelayMs: 1 });
     const query = counter();
     answers.answer('q', query.work);
     answers.dueOlderThan(60_000);
@@ -54,19 +54,38 @@ describe('recent answers', () => {
     assert.equal(answers.answer('q', query.work), 2);
   });
 
-  it('keeps the last four questions’ answers', () => {
-    const answers = new RecentAnswers<number>(1);
-    const queries = Array.from({ length: 5 }, counter);
+  it('keeps answers up to a total size, dropping the least recently asked first', () => {
+    const answers = new RecentAnswers<string[]>({ sizeOf: (matches) => matches.length, keptSize: 10 });
+    const runs = new Map<string, number>();
+    const ask = (key: string, size: number): void => {
+      answers.answer(key, () => {
+        runs.set(key, (runs.get(key) ?? 0) + 1);
+        return Array.from({ length: size }, () => key);
+      });
+    };
+    ask('a', 4);
+    ask('b', 4);
+    ask('a', 4);
+    ask('c', 4);
+    ask('a', 4);
+    ask('c', 4);
+    assert.deepEqual([runs.get('a'), runs.get('c')], [1, 1], 'a and c fit in 10 together');
+    ask('b', 4);
+    assert.equal(runs.get('b'), 2, 'b, asked least recently, made room for c');
+    ask('huge', 25);
+    ask('huge', 25);
+    assert.equal(runs.get('huge'), 1, 'the newest answer stays even when it alone is over the size');
+    ask('a', 4);
+    assert.equal(runs.get('a'), 2, 'the others made room for it');
+  });
+
+  it('keeps at most 64 answers, however small', () => {
+    const answers = new RecentAnswers<number>({ sizeOf: () => 0 });
+    const queries = Array.from({ length: 65 }, counter);
     queries.forEach((query, index) => answers.answer(`q${index}`, query.work));
-    queries.forEach((query, index) => answers.answer(`q${index}`, query.work));
-    assert.deepEqual(
-      queries.map((query) => query.runs),
-      [2, 2, 2, 2, 2],
-      'asked in a round of five, each was forgotten before it came up again',
-    );
-    answers.answer('q4', queries[4]!.work);
-    answers.answer('q3', queries[3]!.work);
-    assert.equal(queries[4]!.runs, 2);
-    assert.equal(queries[3]!.runs, 2);
+    answers.answer('q64', queries[64]!.work);
+    answers.answer('q1', queries[1]!.work);
+    answers.answer('q0', queries[0]!.work);
+    assert.deepEqual([queries[64]!.runs, queries[1]!.runs, queries[0]!.runs], [1, 1, 2]);
   });
 });

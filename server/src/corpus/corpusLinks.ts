@@ -63,8 +63,8 @@ export class CorpusLinks {
   private clusterCache: QuoteCluster[] | null = null;
   private clustering: Promise<QuoteCluster[]> | null = null;
   private clusterIndexCache: ClusterIndex | null = null;
-  private readonly recentMatches = new RecentAnswers<QuoteMatch[]>();
-  private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>();
+  private readonly recentMatches = new RecentAnswers<QuoteMatch[]>({ sizeOf: (matches) => matches.length });
+  private readonly recentParaphrases = new RecentAnswers<Paraphrase[]>({ sizeOf: (paraphrases) => paraphrases.length });
   private counts = { speakers: 0, linkedQuotes: 0 };
   private countsWorkedOut = 0;
   /**
