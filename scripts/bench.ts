@@ -10,6 +10,7 @@ import type { Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { analysisWorkerCount } from '../common/serverProcess';
 import { analyze } from '../server/src/engine';
 import { BenchServer } from './bench/benchServer';
+import { ENGINE_ALONE_FLAG, engineAloneMs, timeEngineAlone } from './bench/engineAlone';
 import { formatTable, type Figure } from './bench/benchTable';
 import { loadSeedMaterial, longArticle, writeCorpus } from './bench/corpusGenerator';
 import { naiveThroughput } from './bench/naiveBaseline';
@@ -177,6 +178,8 @@ async function main(): Promise<void> {
       await server.stop();
       if (size === largest) measureNaive('after it');
     }
+    const engineMs = engineAloneMs(join(root, 'dist', 'engine.js'), sampleDir);
+    log(`engine alone over ${largest} articles: ${(engineMs / 1000).toFixed(1)} s`);
 
     const warmStart = await indexRun(join(work, `ws${largest}`), join(work, `storage${largest}`), codeCache, largest, null);
     const warmMs = warmStart.ms;
@@ -231,6 +234,12 @@ async function main(): Promise<void> {
       { name: `server CPU, cold ${largest} (all threads, ${availableParallelism()} cores)`, value: big.cpu.allThreads / 1000, unit: 's', bar: '', passes: null },
       { name: `server CPU, cold ${largest} (busiest thread)`, value: big.cpu.busiestThread / 1000, unit: 's', bar: '', passes: null },
     );
+    // The engine without the server: what the server's start-up and pipeline cost on top of it.
+    const engineMBps = big.bytes / engineMs / 1000;
+    figures.push(
+      { name: `engine alone, one thread, ${largest} articles (fresh process)`, value: engineMBps, unit: 'MB/s', bar: '', passes: null },
+      { name: 'engine alone / naive', value: engineMBps / naiveMBps, unit: 'x', bar: '', passes: null },
+    );
     console.log(formatTable(figures));
     const json = Object.fromEntries(figures.map((figure) => [figure.name, Number(figure.value.toFixed(3))]));
     console.log(JSON.stringify({ bench: 'article-lens', sizes, figures: json, passed: figures.every((figure) => figure.passes !== false) }));
@@ -271,7 +280,11 @@ async function keystrokeLatencies(server: BenchServer, path: string): Promise<nu
   return latencies;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (process.argv[2] === ENGINE_ALONE_FLAG) {
+  timeEngineAlone(process.argv[3] as string, process.argv[4] as string);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
