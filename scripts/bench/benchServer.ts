@@ -8,6 +8,8 @@ import { answerClientRequests } from './headlessClient';
 
 /** The built server (dist/server.js) over Node IPC, as the extension drives it, with the figures a benchmark needs. */
 export class BenchServer {
+  /** Started and not stopped: a benchmark failing midway kills them (killAll), or their IPC channels keep it running. */
+  private static readonly running = new Set<BenchServer>();
   private readonly statusWaiters: ((status: CorpusStatusParams) => void)[] = [];
   private versions = new Map<string, number>();
   lastStatus: CorpusStatusParams | null = null;
@@ -31,6 +33,7 @@ export class BenchServer {
     const child = spawn(process.execPath, [...serverNodeArgs(), ...nodeArgs, serverPath, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const server = new BenchServer(connection, child);
+    BenchServer.running.add(server);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => DEFAULT_SETTINGS));
     connection.onNotification('articleLens/corpusStatus', (status: CorpusStatusParams) => server.onStatus(status));
     connection.onNotification('articleLens/documentStatus', () => undefined);
@@ -119,9 +122,15 @@ export class BenchServer {
       // Let it exit by itself (a profiler writes its file then); kill it only if it hangs.
       await Promise.race([exited, new Promise((resume) => setTimeout(resume, 10_000))]);
     } finally {
+      BenchServer.running.delete(this);
       this.connection.dispose();
       if (this.child.exitCode === null) this.child.kill();
     }
+  }
+
+  static killAll(): void {
+    for (const server of BenchServer.running) server.child.kill();
+    BenchServer.running.clear();
   }
 }
 
