@@ -25,9 +25,13 @@ function classify(code: number): number {
 
 /** The classes (LETTER, MARK, NUMBER, SPACE, UPPERCASE bits) of a code unit outside the surrogate range. */
 export function charClass(code: number): number {
-  const known = classes[code];
-  // No code unit at all: `charCodeAt` past the end of the text.
-  if (known === undefined) return 0;
+  // No code unit at all: `charCodeAt` past either end of the text gives NaN. Asked first, so that
+  // the table is only ever read at an index it has: once read at NaN, V8's optimised code for the
+  // read turned generic, and every scanner that asks for classes slowed down (tokenising the
+  // 5,000 bench articles took 111 ms in a fresh process, 188 ms after the engine had run over
+  // them, and 118 ms with this test first).
+  if (!(code >= 0 && code < 0x10000)) return 0;
+  const known = classes[code] as number;
   if (known !== 0) return known;
   const computed = classify(code);
   classes[code] = computed;
