@@ -1,4 +1,5 @@
 import { cueLexicon } from './cueLexicon';
+import { perLine } from './perLine';
 import { extendHash, hashesOf } from './spanHash';
 import type { Span } from './types';
 
@@ -21,7 +22,8 @@ const FIRST_WORD = /^[\p{L}'’-]+/u;
 const WORD = /[\p{L}'’-]+/gu;
 const LETTERS = /\p{L}[\p{L}'’-]*/gu;
 // What may stand between a sentence boundary and its first word: spaces, opening quotes and brackets.
-const SENTENCE_OPENING = /(?:^|[\n.!?:;—–]|\s-)[\s"“”‘’'(\[]*$/u;
+// A dash opening the text opens a sentence as one opening any other line does: a line reads alike wherever it stands.
+const SENTENCE_OPENING = /(?:^|[\n.!?:;—–]|(?:^|\s)-)[\s"“”‘’'(\[]*$/u;
 const LOOK_BACK = 40;
 const HEADLINE_SHARE = 0.85;
 // Longer function words that some headline styles leave in lower case.
@@ -79,15 +81,19 @@ function isAsciiLetter(code: number): boolean {
 }
 
 /**
- * The matches of the cue pattern, as `matchAll` finds them. A match opens a word whose letters
- * lead some alternative, so the costly pattern is only tried at those words.
+ * The matches of the cue pattern in `text[from, to)`, as `matchAll` finds them. A match opens a
+ * word whose letters lead some alternative, so the costly pattern is only tried at those words.
  */
-function cueMatches(text: string): Iterable<RegExpExecArray> {
-  const { leads } = cueLexicon;
-  if (leads === null) return text.matchAll(cueLexicon.pattern);
+function cueMatches(text: string, from: number, to: number): RegExpExecArray[] {
+  const { leads, pattern } = cueLexicon;
   const matches: RegExpExecArray[] = [];
-  let at = 0;
-  while (at < text.length) {
+  if (leads === null) {
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) matches.push(match);
+    return matches;
+  }
+  let at = from;
+  while (at < to) {
     if (!isAsciiLetter(text.charCodeAt(at))) {
       at += 1;
       continue;
@@ -113,10 +119,16 @@ function matchAt(text: string, at: number): RegExpExecArray | null {
   return STICKY_PATTERN.exec(text);
 }
 
-/** Finds reporting cues: sorted by start, never overlapping, the longest reading at each place. */
-export function findCues(text: string): CueMatch[] {
+/**
+ * Finds reporting cues: sorted by start, never overlapping, the longest reading at each place.
+ * No cue spans a line break, and whether one fits is settled by the line break before it at the
+ * furthest (see caseFits), so each distinct line is read once however often it recurs.
+ */
+export const findCues: (text: string) => CueMatch[] = perLine(cuesInLine, (cue, offset) => ({ start: cue.start + offset, end: cue.end + offset, text: cue.text, lemma: cue.lemma, form: cue.form }));
+
+function cuesInLine(text: string, lineStart: number, lineEnd: number): CueMatch[] {
   const cues: CueMatch[] = [];
-  for (const match of cueMatches(text)) {
+  for (const match of cueMatches(text, lineStart, lineEnd)) {
     const start = match.index;
     const matched = match[0];
     const firstWord = FIRST_WORD.exec(matched)?.[0] ?? matched;

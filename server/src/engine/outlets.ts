@@ -1,6 +1,7 @@
 import { charClass, hasSurrogate, LETTER, NUMBER } from './charClasses';
 import { inCreditContext, insideLongerName, type OutletMentionSite } from './outletContext';
 import { outletGazetteer, type OutletForm } from './outletGazetteer';
+import { perLine } from './perLine';
 import { extendHash, hashesOf } from './spanHash';
 import type { Outlet, Span } from './types';
 
@@ -39,16 +40,30 @@ const STICKY_PATTERN = new RegExp(outletGazetteer.pattern.source, 'uy');
 const LEAD_HASHES = hashesOf(outletGazetteer.leads ?? [], false);
 const LETTER_OR_NUMBER = LETTER | NUMBER;
 
+/** A stretch the gazetteer pattern matches: `coreStart` is where the outlet's own name starts, after any "the". */
+interface GazetteerMatch extends Span {
+  coreStart: number;
+}
+
 /**
- * The matches of the gazetteer pattern, as `matchAll` finds them. A match opens a run of letters
- * and digits that leads some form, so the costly pattern is only tried at those runs.
+ * The matches of the gazetteer pattern in `text[from, to)`, as `matchAll` finds them. A match
+ * opens a run of letters and digits that leads some form, so the costly pattern is only tried at
+ * those runs.
  */
-function gazetteerMatches(text: string): Iterable<RegExpExecArray> {
+function gazetteerMatchesIn(text: string, from: number, to: number): GazetteerMatch[] {
   const { leads, pattern } = outletGazetteer;
-  if (leads === null || hasSurrogate(text)) return text.matchAll(pattern);
-  const matches: RegExpExecArray[] = [];
-  let at = 0;
-  while (at < text.length) {
+  const matches: GazetteerMatch[] = [];
+  const add = (match: RegExpExecArray): void => {
+    const end = match.index + match[0].length;
+    matches.push({ start: match.index, end, text: match[0], coreStart: end - (match.groups?.['core'] ?? '').length });
+  };
+  if (leads === null || hasSurrogate(text.slice(from, to))) {
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) add(match);
+    return matches;
+  }
+  let at = from;
+  while (at < to) {
     const code = text.charCodeAt(at);
     if ((charClass(code) & LETTER_OR_NUMBER) === 0) {
       at += 1;
@@ -63,12 +78,15 @@ function gazetteerMatches(text: string): Iterable<RegExpExecArray> {
     const match = LEAD_HASHES.has(hash) && leads.has(text.slice(at, end)) ? stickyMatch(text, at) : null;
     if (match === null) at = end;
     else {
-      matches.push(match);
+      add(match);
       at = match.index + match[0].length;
     }
   }
   return matches;
 }
+
+/** The gazetteer's matches in a whole text: no form spans a line break, and neither side of a match looks past one. */
+const gazetteerMatches = perLine(gazetteerMatchesIn, (match, offset) => ({ start: match.start + offset, end: match.end + offset, text: match.text, coreStart: match.coreStart + offset }));
 
 function stickyMatch(text: string, at: number): RegExpExecArray | null {
   STICKY_PATTERN.lastIndex = at;
@@ -83,13 +101,10 @@ export function findOutlets(text: string): Outlet[] {
   const { readingsByCore } = outletGazetteer;
   const mentionsByOutlet = new Map<string, Span[]>();
   const lastNamed: LastNamed = new Map();
-  for (const match of gazetteerMatches(text)) {
-    const core = match.groups?.['core'] ?? '';
-    const readings = readingsByCore.get(core);
+  for (const { start, end, coreStart } of gazetteerMatches(text)) {
+    const readings = readingsByCore.get(text.slice(coreStart, end));
     if (!readings) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    const site: OutletMentionSite = { text, start, end, coreStart: end - core.length, hasArticle: start < end - core.length };
+    const site: OutletMentionSite = { text, start, end, coreStart, hasArticle: start < coreStart };
     const form = resolve(readings, site, lastNamed);
     if (!form) continue;
     const spanStart = form.needsArticle ? start : site.coreStart;
