@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findCues } from '../../server/src/engine/cues';
 import { findOutlets } from '../../server/src/engine/outlets';
+import { findQuotes } from '../../server/src/engine/quotes';
 import { perLine } from '../../server/src/engine/perLine';
 import type { Span } from '../../server/src/engine/types';
 
@@ -25,7 +26,7 @@ function freshLines(count: number, seed: number): string[] {
   return Array.from({ length: count }, (_, index) => `${seed}-${index}`);
 }
 
-describe('perLine: a line-local stage read once per distinct line', () => {
+describe('stages that read each distinct line or paragraph once (perLine, StretchMemory)', () => {
   it('finds in every line where the line stands, and reads a line again only until it has recurred', () => {
     const { find, read } = xFinder();
     const text = 'ax\nbx\r\n\nax\nxax';
@@ -43,8 +44,8 @@ describe('perLine: a line-local stage read once per distinct line', () => {
     assert.equal(read.length, 3);
   });
 
-  it('finds the same cues and outlets in a line read from memory as in its first reading, wherever it stands', () => {
-    const pieces = ['Smith', 'said', 'Said', 'according to', 'told reporters', 'The', 'Times', 'New York Times', 'CNN', 'Fox', 'the Post', ' ', ' ', ', ', '. ', '"', '“', '”', '-', '(', ')', '\u00a0', '\r'];
+  it('finds the same cues, outlets and quotes in a line read from memory as in its first reading, wherever it stands', () => {
+    const pieces = ['Smith', 'said', 'Said', 'according to', 'told reporters', 'The', 'Times', 'New York Times', 'CNN', 'Fox', 'the Post', 'it was', 'a plan', ' ', ' ', ', ', '. ', '"', '"', '“', '”', "'", '‘', '’', '-', '(', ')', '\u00a0', '\r'];
     let seed = 0;
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), (lineParts, order) => {
@@ -54,16 +55,13 @@ describe('perLine: a line-local stage read once per distinct line', () => {
         const again = lines.map((_, index) => lines[(order[index] ?? index) % lines.length] as string);
         const text = lines.join('\n');
         const shuffled = again.join('\n');
-        const firstCues = [...findCues(text), ...findCues(shuffled)];
-        const firstOutlets = [findOutlets(text), findOutlets(shuffled)];
+        const stages = (): unknown[] => [findCues(text), findCues(shuffled), findOutlets(text), findOutlets(shuffled), findQuotes(text), findQuotes(shuffled)];
+        const first = stages();
         // Two more readings: the second remembers each line, the third reads it from memory.
-        findCues(text);
-        findOutlets(text);
-        findCues(shuffled);
-        findOutlets(shuffled);
-        assert.deepEqual([...findCues(text), ...findCues(shuffled)], firstCues);
-        assert.deepEqual([findOutlets(text), findOutlets(shuffled)], firstOutlets);
-        for (const cue of firstCues.slice(0, findCues(text).length)) assert.equal(text.slice(cue.start, cue.end), cue.text);
+        stages();
+        assert.deepEqual(stages(), first);
+        const firstCues = findCues(text);
+        for (const cue of firstCues) assert.equal(text.slice(cue.start, cue.end), cue.text);
       }),
       { numRuns: 300, seed: 20261207 },
     );

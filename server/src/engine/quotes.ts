@@ -5,6 +5,7 @@ import { markupMask } from './quoteMarkup';
 import { pairMarks, type MarkPair } from './quotePairing';
 import { splitParagraphs, type Paragraph } from './quoteParagraphs';
 import { readPost } from './posts';
+import { StretchMemory } from './stretchMemory';
 import type { QuoteStyle, Span } from './types';
 
 /** A quoted stretch found by its marks, before anyone is credited with it. */
@@ -37,7 +38,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       return;
     }
     const next = paragraphs[index + 1] ?? null;
-    const found = quotesOfParagraph(text, paragraph, continuing, next);
+    const found = rememberedQuotesOfParagraph(text, paragraph, continuing, next);
     quotes.push(...found.quotes);
     continuing = found.continuing;
   });
@@ -48,6 +49,31 @@ interface ParagraphQuotes {
   quotes: QuoteSpan[];
   /** The family of the quote mark left open for the next paragraph to continue. */
   continuing: MarkPair['family'] | null;
+}
+
+/**
+ * A paragraph's quotes depend on its own characters, on the quote left open before it and on
+ * the mark that opens the next paragraph, if any: nothing else. Their offsets are kept from the
+ * paragraph's start, under a key of those three.
+ */
+const paragraphMemory = new StretchMemory<ParagraphQuotes>();
+const FAMILY_KEYS = { double: 'd', single: 's', none: '-' } as const;
+
+function rememberedQuotesOfParagraph(text: string, paragraph: Paragraph, continuing: MarkPair['family'] | null, next: Paragraph | null): ParagraphQuotes {
+  const key = `${FAMILY_KEYS[continuing ?? 'none']}${FAMILY_KEYS[openingFamily(text, next) ?? 'none']}${text.slice(paragraph.start, paragraph.end)}`;
+  const known = paragraphMemory.recall(key);
+  if (known !== undefined) return { quotes: known.quotes.map((quote) => shiftedQuote(quote, paragraph.start, quote.text)), continuing: known.continuing };
+  const found = quotesOfParagraph(text, paragraph, continuing, next);
+  const keyStart = key.length - (paragraph.end - paragraph.start);
+  paragraphMemory.offer(key, (ownKey) => ({
+    quotes: found.quotes.map((quote) => shiftedQuote(quote, -paragraph.start, ownKey.slice(quote.start - paragraph.start + keyStart, quote.end - paragraph.start + keyStart))),
+    continuing: found.continuing,
+  }));
+  return found;
+}
+
+function shiftedQuote(quote: QuoteSpan, offset: number, text: string): QuoteSpan {
+  return { start: quote.start + offset, end: quote.end + offset, text, style: quote.style, continued: quote.continued, signature: null };
 }
 
 function quotesOfParagraph(
@@ -121,10 +147,15 @@ function outermost(pairs: readonly MarkPair[], paragraphEnd: number): MarkPair[]
 }
 
 function opensParagraph(text: string, paragraph: Paragraph | null, family: MarkPair['family']): boolean {
-  if (paragraph === null) return false;
+  return openingFamily(text, paragraph) === family;
+}
+
+/** The family of the quote mark that opens the paragraph, unless it closes a quote. */
+function openingFamily(text: string, paragraph: Paragraph | null): MarkPair['family'] | null {
+  if (paragraph === null) return null;
   const marks = findMarks(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 3), new Uint8Array(3));
   const first = marks[0];
-  return first !== undefined && first.offset === paragraph.start && first.family === family && first.role !== 'close';
+  return first !== undefined && first.offset === paragraph.start && first.role !== 'close' ? first.family : null;
 }
 
 /** Where an unclosed quote that nothing continues ends: the paragraph end, or a sentence end within bounds. */
