@@ -7,8 +7,9 @@ import { perLine } from '../../server/src/engine/perLine';
 import type { Span } from '../../server/src/engine/types';
 
 /** A line-local stage for the tests: every "x" of a line, with the lines it was asked to read. */
-function xFinder(): { find: (text: string) => Span[]; read: string[] } {
+function xFinder(): { find: (text: string) => Span[]; read: string[]; offsets: number[] } {
   const read: string[] = [];
+  const offsets: number[] = [];
   const find = perLine(
     (text, lineStart, lineEnd) => {
       read.push(text.slice(lineStart, lineEnd));
@@ -16,9 +17,12 @@ function xFinder(): { find: (text: string) => Span[]; read: string[] } {
       for (let at = text.indexOf('x', lineStart); at >= 0 && at < lineEnd; at = text.indexOf('x', at + 1)) found.push({ start: at, end: at + 1, text: 'x' });
       return found;
     },
-    (span, offset) => ({ start: span.start + offset, end: span.end + offset, text: span.text }),
+    (span, offset) => {
+      offsets.push(offset);
+      return { start: span.start + offset, end: span.end + offset, text: span.text };
+    },
   );
-  return { find, read };
+  return { find, read, offsets };
 }
 
 /** Each line of these texts is new to the engine's memories, as a line of a fresh article is. */
@@ -35,6 +39,13 @@ describe('stages that read each distinct line or paragraph once (perLine, Stretc
     assert.deepEqual(read, ['ax', 'bx\r', 'ax', 'xax']);
     assert.deepEqual(find(`${text}\nax`).slice(-1), [{ start: 16, end: 17, text: 'x' }]);
     assert.deepEqual(read.slice(4), ['bx\r', 'xax']);
+  });
+
+  it('never shifts by minus zero, which would turn every span offset of the engine into a boxed double', () => {
+    const { find, offsets } = xFinder();
+    for (let time = 0; time < 3; time++) find('x\nax');
+    assert.ok(offsets.length > 0);
+    assert.ok(offsets.every((offset) => !Object.is(offset, -0)), String(offsets));
   });
 
   it('never remembers a very long line, which a text without line breaks would be', () => {

@@ -21,7 +21,9 @@ export function perLine<T extends Span>(find: (text: string, lineStart: number, 
         const known = memory.recall(line);
         if (known === undefined) {
           const found = find(text, lineStart, lineEnd);
-          memory.offer(line, (ownLine) => found.map((each) => kept(shift(each, -lineStart), ownLine)));
+          // 0 - lineStart, never -lineStart: at the text's start that is -0, no small integer, and
+          // one span holding it made V8 keep every span's offsets as boxed doubles from then on.
+          memory.offer(line, (ownLine) => found.map((each) => kept(shift(each, 0 - lineStart), ownLine)));
           all.push(...found);
         } else {
           for (const each of known) all.push(shift(each, lineStart));

@@ -65,8 +65,9 @@ function rememberedQuotesOfParagraph(text: string, paragraph: Paragraph, continu
   if (known !== undefined) return { quotes: known.quotes.map((quote) => shiftedQuote(quote, paragraph.start, quote.text)), continuing: known.continuing };
   const found = quotesOfParagraph(text, paragraph, continuing, next);
   const keyStart = key.length - (paragraph.end - paragraph.start);
+  // 0 - start, never -start, which is -0 at the text's start (see perLine).
   paragraphMemory.offer(key, (ownKey) => ({
-    quotes: found.quotes.map((quote) => shiftedQuote(quote, -paragraph.start, ownKey.slice(quote.start - paragraph.start + keyStart, quote.end - paragraph.start + keyStart))),
+    quotes: found.quotes.map((quote) => shiftedQuote(quote, 0 - paragraph.start, ownKey.slice(quote.start - paragraph.start + keyStart, quote.end - paragraph.start + keyStart))),
     continuing: found.continuing,
   }));
   return found;
