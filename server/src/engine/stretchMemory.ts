@@ -4,6 +4,7 @@ import { spanHash } from './spanHash';
 const REMEMBERED_CHARACTERS = 2_000_000;
 /** Longer keys are never remembered: a text without line breaks must not fill the memory alone. */
 const LONGEST_REMEMBERED_KEY = 4_000;
+/** Hashes of keys offered once that are kept at most (a collision only remembers a key at its first offer). */
 const MAX_SEEN_ONCE = 100_000;
 
 /**
