@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Entity, Mention } from '../../server/src/engine/entities';
 import { MentionIndex } from '../../server/src/engine/mentionIndex';
 import { NameBuckets } from '../../server/src/engine/nameBuckets';
+import { SpanIndex } from '../../server/src/engine/spanIndex';
 
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -66,5 +67,23 @@ describe('engine lookup indexes (what the linear scans they replace would find)'
       assert.deepStrictEqual([...buckets.get(key)], people.filter((person) => expected.has(person)), `bucket ${key}`);
     }
     assert.deepStrictEqual([...buckets.get('zz')], []);
+  });
+  it('SpanIndex finds a span overlapping or containing a stretch exactly when one does', () => {
+    const random = seededRandom(23);
+    for (let round = 0; round < 60; round++) {
+      const spans = Array.from({ length: Math.floor(random() * 12) }, () => {
+        const start = Math.floor(random() * 300);
+        return { start, end: start + Math.floor(random() * 60) };
+      });
+      const index = new SpanIndex(spans);
+      for (let query = 0; query < 40; query++) {
+        const start = Math.floor(random() * 340) - 20;
+        const end = start + Math.floor(random() * 50);
+        const overlapping = spans.some((span) => span.start < end && span.end > start);
+        const containing = spans.some((span) => span.start <= start && span.end >= end);
+        assert.equal(index.overlaps(start, end), overlapping, `overlaps ${start}-${end} of ${JSON.stringify(spans)}`);
+        assert.equal(index.contains(start, end), containing, `contains ${start}-${end} of ${JSON.stringify(spans)}`);
+      }
+    }
   });
 });

@@ -100,7 +100,7 @@ const OPENING_QUOTES = new Set(['"', '“', '‘', "'"]);
 /** QUOTED_NAME, which ends in a quote mark, or in "the" and spaces: most stretches end otherwise. */
 function quotedBefore(before: string): boolean {
   const end = withoutTrailingSpaces(before);
-  if (end === before.length) return OPENING_QUOTES.has(before.charAt(end - 1));
+  if (end === before.length) return end > 0 && OPENING_QUOTES.has(before.charAt(end - 1));
   const last = before.charAt(end - 1);
   return (last === 'e' || last === 'E') && QUOTED_NAME.test(before);
 }

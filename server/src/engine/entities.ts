@@ -14,6 +14,7 @@ import { isCollective, isOrganizationHead, isPeopleName, isPersonRole, isRoleMod
 import { tokenize, type Token } from './tokens';
 import type { EntityKind, Span } from './types';
 import { memoized } from './memoized';
+import { packedMap } from './packedMap';
 
 export type MentionHow = 'name' | 'surname' | 'role' | 'pronoun' | 'handle';
 
@@ -80,7 +81,7 @@ export class EntityRegistry {
     if (run.text.startsWith('@')) return;
     const split = splitTitle(run.tokens);
     const { title } = split;
-    const nameFrom = afterPartyLabel(run.tokens.map((token) => token.text), split.nameFrom);
+    const nameFrom = afterPartyLabel(packedMap(run.tokens, (token) => token.text), split.nameFrom);
     const nameTokens = run.tokens.slice(nameFrom);
     if (nameTokens.length === 0) return;
     const nameStart = (nameTokens[0] as Token).start;
@@ -131,7 +132,7 @@ export class EntityRegistry {
   /** Links single words to the full names they shorten, and acronyms to the names they abbreviate. */
   finish(): void {
     // "Mr. Obama" and "Mrs. Obama" settle who is who before a bare "Obama" picks among them.
-    const gendered = this.singles.map(({ run, name, title, sentence }) => ({ run, name, sentence, gender: titleGender(title) }));
+    const gendered = packedMap(this.singles, ({ run, name, title, sentence }) => ({ run, name, sentence, gender: titleGender(title) }));
     const ordered = [...gendered.filter((single) => single.gender !== null), ...gendered.filter((single) => single.gender === null)];
     for (const { run, name, sentence, gender } of ordered) {
       const entity = this.singleWordEntity(name, run.start, gender);
@@ -308,7 +309,7 @@ export class EntityRegistry {
   private roleFromPhrase(entity: Entity, phrase: string, at: number): void {
     const words = phrase.split(/\s+/).filter((word) => word !== '');
     const ofAt = words.findIndex((word) => word === 'of' || word === 'for' || word === 'on' || word === 'at');
-    const head = (ofAt > 0 ? words.slice(0, ofAt) : words).map((word) => word.replace(/[’']s$/u, ''));
+    const head = packedMap(ofAt > 0 ? words.slice(0, ofAt) : words, (word) => word.replace(/[’']s$/u, ''));
     for (let i = 0; i < head.length; i += 1) {
       const tail = head.slice(i).join(' ');
       if (isPersonRole(tail)) {
@@ -342,9 +343,9 @@ function surnameMatches(form: string, single: string): boolean {
 }
 
 function closest(entities: Entity[], at: number): Entity {
-  const scored = entities.map((entity) => ({ entity, score: entity.mentions.filter((mention) => mention.start <= at && mention.how === 'name').length * 1000 + entity.mentions.length }));
-  const top = Math.max(...scored.map((candidate) => candidate.score));
-  const tied = scored.filter((candidate) => candidate.score === top).map((candidate) => candidate.entity);
+  const scored = packedMap(entities, (entity) => ({ entity, score: entity.mentions.filter((mention) => mention.start <= at && mention.how === 'name').length * 1000 + entity.mentions.length }));
+  const top = Math.max(...packedMap(scored, (candidate) => candidate.score));
+  const tied = packedMap(scored.filter((candidate) => candidate.score === top), (candidate) => candidate.entity);
   // Equally prominent namesakes ("President Harlow" beside "Mr. Harlow" and "Susan Harlow"): the one named nearest.
   return tied.length > 1 ? nearest(tied, at) : (tied[0] as Entity);
 }

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import titles from './data/titles.json';
 import { memoized, memoizedPair } from './memoized';
 import { isNameSuffix } from './roles';
+import { packedMap } from './packedMap';
 
 // Entity linking compares every pair of names, so the same spellings are folded and compared
 // over and over: both answers depend only on their inputs and are remembered.
@@ -66,9 +67,8 @@ function particleSurname(short: readonly string[], full: readonly string[]): boo
 
 /** "LAPD" for "Los Angeles Police Department": the initials of the capitalised words. */
 export function initials(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => word[0])
-    .join('');
+  return packedMap(
+    name.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)),
+    (word) => word[0],
+  ).join('');
 }

@@ -81,7 +81,8 @@ function isNameWord(word: string): boolean {
 /** Opens with a lowercase ASCII letter and has no hyphen where "al-", "bin-" would put one: no name word, whatever the memo says. */
 function isPlainLowercase(word: string): boolean {
   const first = word.charCodeAt(0);
-  return first >= 0x61 && first <= 0x7a && word.charCodeAt(2) !== 0x2d && word.charCodeAt(3) !== 0x2d;
+  // Reads past the word's end are avoided, not NaN: V8 deoptimises an optimised caller at the first one.
+  return first >= 0x61 && first <= 0x7a && (word.length < 3 || word.charCodeAt(2) !== 0x2d) && (word.length < 4 || word.charCodeAt(3) !== 0x2d);
 }
 
 function decideNameWord(word: string): boolean {

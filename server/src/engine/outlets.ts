@@ -4,6 +4,7 @@ import { outletGazetteer, type OutletForm } from './outletGazetteer';
 import { perLine } from './perLine';
 import { extendHash, hashesOf } from './spanHash';
 import type { Outlet, Span } from './types';
+import { packedMap } from './packedMap';
 
 /** Outlet name -> offset of its latest mention, which is what an anaphor ("the Times") refers back to. */
 type LastNamed = Map<string, number>;
@@ -113,5 +114,5 @@ export function findOutlets(text: string): Outlet[] {
     mentionsByOutlet.set(form.outlet, mentions);
     lastNamed.set(form.outlet, start);
   }
-  return [...mentionsByOutlet].map(([name, mentions]) => ({ name, mentions }));
+  return packedMap([...mentionsByOutlet], ([name, mentions]) => ({ name, mentions }));
 }

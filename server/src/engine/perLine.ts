@@ -1,5 +1,6 @@
 import { StretchMemory } from './stretchMemory';
 import type { Span } from './types';
+import { packedMap } from './packedMap';
 
 /**
  * Runs a line-local stage over a whole text, line by line, reading each distinct line once.
@@ -23,7 +24,7 @@ export function perLine<T extends Span>(find: (text: string, lineStart: number, 
           const found = find(text, lineStart, lineEnd);
           // 0 - lineStart, never -lineStart: at the text's start that is -0, no small integer, and
           // one span holding it made V8 keep every span's offsets as boxed doubles from then on.
-          memory.offer(line, (ownLine) => found.map((each) => kept(shift(each, 0 - lineStart), ownLine)));
+          memory.offer(line, (ownLine) => packedMap(found, (each) => kept(shift(each, 0 - lineStart), ownLine)));
           all.push(...found);
         } else {
           for (const each of known) all.push(shift(each, lineStart));

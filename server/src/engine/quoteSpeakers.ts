@@ -4,6 +4,7 @@ import type { Entity } from './entities';
 import type { QuoteSpan } from './quotes';
 import { sentenceIndexAt } from './sentences';
 import type { Quote, Span } from './types';
+import { packedMap } from './packedMap';
 
 /** A quote with the entity it was credited to, before the speakers list is made. */
 export interface CreditedQuote {
@@ -142,7 +143,7 @@ function shareCreditOfSameWords(credited: readonly CreditedQuote[]): void {
   // Words are compared only between a credited and an uncredited quote.
   if (!credited.some((entry) => entry.quote.speaker === null) || credited.every((entry) => entry.quote.speaker === null)) return;
   const byWords = new Map<string, CreditedQuote>();
-  const keys = credited.map((entry) => wordsOf(entry.quote.text));
+  const keys = packedMap(credited, (entry) => wordsOf(entry.quote.text));
   credited.forEach((entry, index) => {
     const key = keys[index] as string;
     if (entry.quote.speaker !== null && key !== '' && !byWords.has(key)) byWords.set(key, entry);

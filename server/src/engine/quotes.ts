@@ -7,6 +7,7 @@ import { splitParagraphs, type Paragraph } from './quoteParagraphs';
 import { readPost } from './posts';
 import { StretchMemory } from './stretchMemory';
 import type { QuoteStyle, Span } from './types';
+import { packedMap } from './packedMap';
 
 /** A quoted stretch found by its marks, before anyone is credited with it. */
 export interface QuoteSpan extends Span {
@@ -62,12 +63,12 @@ const FAMILY_KEYS = { double: 'd', single: 's', none: '-' } as const;
 function rememberedQuotesOfParagraph(text: string, paragraph: Paragraph, continuing: MarkPair['family'] | null, next: Paragraph | null): ParagraphQuotes {
   const key = `${FAMILY_KEYS[continuing ?? 'none']}${FAMILY_KEYS[openingFamily(text, next) ?? 'none']}${text.slice(paragraph.start, paragraph.end)}`;
   const known = paragraphMemory.recall(key);
-  if (known !== undefined) return { quotes: known.quotes.map((quote) => shiftedQuote(quote, paragraph.start, quote.text)), continuing: known.continuing };
+  if (known !== undefined) return { quotes: packedMap(known.quotes, (quote) => shiftedQuote(quote, paragraph.start, quote.text)), continuing: known.continuing };
   const found = quotesOfParagraph(text, paragraph, continuing, next);
   const keyStart = key.length - (paragraph.end - paragraph.start);
   // 0 - start, never -start, which is -0 at the text's start (see perLine).
   paragraphMemory.offer(key, (ownKey) => ({
-    quotes: found.quotes.map((quote) => shiftedQuote(quote, 0 - paragraph.start, ownKey.slice(quote.start - paragraph.start + keyStart, quote.end - paragraph.start + keyStart))),
+    quotes: packedMap(found.quotes, (quote) => shiftedQuote(quote, 0 - paragraph.start, ownKey.slice(quote.start - paragraph.start + keyStart, quote.end - paragraph.start + keyStart))),
     continuing: found.continuing,
   }));
   return found;

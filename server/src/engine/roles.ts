@@ -3,6 +3,7 @@ import roles from './data/roles.json';
 import titles from './data/titles.json';
 import type { Token } from './tokens';
 import { memoized } from './memoized';
+import { packedMap } from './packedMap';
 
 /** A name run taken apart: the title words in front and the bare name after them. */
 export interface TitledName {
@@ -28,7 +29,7 @@ const titleSplits = memoized((key: string) => splitTitleOf(key.split('\u0000')))
 
 /** Splits "New York City Mayor Bill de Blasio" into the title "Mayor" and the name "Bill de Blasio". */
 export function splitTitle(tokens: readonly Token[]): TitledName {
-  const decided = titleSplits(tokens.length === 1 ? (tokens[0] as Token).text : tokens.map((token) => token.text).join('\u0000'));
+  const decided = titleSplits(tokens.length === 1 ? (tokens[0] as Token).text : packedMap(tokens, (token) => token.text).join('\u0000'));
   return { title: decided.title, nameFrom: decided.nameFrom };
 }
 

@@ -8,19 +8,22 @@ interface Range {
  * far: "does this stretch overlap / lie inside any of them" is a binary search, not a scan of all.
  */
 export class SpanIndex {
-  private readonly starts: number[];
+  // Typed arrays, of one kind whoever builds them (see packedMap): the queries are inlined into
+  // the engine's busiest functions, and each was deoptimised at the first index of the other kind.
+  private readonly starts: Int32Array;
   /** furthestEnd[k]: the largest end among the first k + 1 spans by start. */
-  private readonly furthestEnd: number[];
+  private readonly furthestEnd: Int32Array;
 
   constructor(spans: Iterable<Range>) {
     const sorted = [...spans].sort((a, b) => a.start - b.start);
-    this.starts = sorted.map((span) => span.start);
-    this.furthestEnd = [];
-    let furthest = -Infinity;
-    for (const span of sorted) {
-      furthest = Math.max(furthest, span.end);
-      this.furthestEnd.push(furthest);
-    }
+    this.starts = new Int32Array(sorted.length);
+    this.furthestEnd = new Int32Array(sorted.length);
+    let furthest = 0;
+    sorted.forEach((span, index) => {
+      furthest = index === 0 ? span.end : Math.max(furthest, span.end);
+      this.starts[index] = span.start;
+      this.furthestEnd[index] = furthest;
+    });
   }
 
   /** Some span has `span.start < end && span.end > start`. */

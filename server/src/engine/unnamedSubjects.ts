@@ -4,6 +4,7 @@ import { cueLexicon } from './cueLexicon';
 import type { CueMatch } from './cues';
 import roles from './data/roles.json';
 import type { Span } from './types';
+import { packedMap } from './packedMap';
 
 // Phrases that stand as a cue's source when no name or role does: "the letter reads",
 // "attorneys for the family said", "said the ruling". They are text patterns only.
@@ -54,7 +55,7 @@ function withoutAuxiliariesByPattern(lead: string): string {
 export function commonNounBefore(text: string, clauseStart: number, cueStart: number): Span | null {
   const lead = withoutAuxiliaries(text.slice(clauseStart, cueStart));
   const tokens = [...lead.matchAll(/[^ ]+/gu)];
-  const words = tokens.map((token) => token[0]);
+  const words = packedMap(tokens, (token) => token[0]);
   const index = words.length - 1;
   const head = words[index] ?? '';
   if (!/^\p{Ll}[\p{L}'’-]*$/u.test(head) || CLAUSE_WORD.test(head) || FUNCTION_LIKE.test(head) || SUBJECT_DETERMINER.test(head)) return null;
