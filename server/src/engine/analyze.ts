@@ -13,6 +13,7 @@ import { creditQuotes } from './quoteSpeakers';
 import { splitSentences } from './sentences';
 import { SpanIndex } from './spanIndex';
 import { listSpeakers } from './speakers';
+import { packedMap } from './packedMap';
 import type { Analysis, AnalyzeOptions, Outlet } from './types';
 
 /** Text in, annotations out: the engine's one entry point. Never throws; offsets are UTF-16 code units. */
@@ -28,10 +29,10 @@ export function analyze(text: string, _options: AnalyzeOptions = {}): Analysis {
   const drafts = [...verbal, ...findLabelAttributions(context, verbal)].sort((a, b) => a.attribution.start - b.attribution.start);
   const credited = creditQuotes(context, quoteSpans, drafts);
   return {
-    quotes: credited.map((entry) => entry.quote),
+    quotes: packedMap(credited, (entry) => entry.quote),
     speakers: listSpeakers(context, drafts, credited),
     outlets,
-    attributions: drafts.map((draft) => draft.attribution),
+    attributions: packedMap(drafts, (draft) => draft.attribution),
   };
 }
 

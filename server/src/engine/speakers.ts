@@ -20,5 +20,8 @@ export function listSpeakers(context: ArticleContext, drafts: readonly Attributi
     const kind = entity.kind === 'organization' ? 'organization' : 'person';
     speakers.push({ first: mentions[0]?.start ?? Number.MAX_SAFE_INTEGER, speaker: { name: entity.name, kind, aliases, mentions } });
   }
-  return speakers.sort((a, b) => a.first - b.first || (a.speaker.name < b.speaker.name ? -1 : 1)).map((entry) => entry.speaker);
+  return packedMap(
+    speakers.sort((a, b) => a.first - b.first || (a.speaker.name < b.speaker.name ? -1 : 1)),
+    (entry) => entry.speaker,
+  );
 }

@@ -68,18 +68,21 @@ const WORD_PART = LETTER | MARK | NUMBER;
 
 /** Where a match of WORD starting at `at` ends, or -1 when none starts there (text without surrogates). */
 function wordEndAt(text: string, at: number): number {
+  // Every read stays inside the text: one past its end gives NaN, at which V8 deoptimised the
+  // optimised tokenizer (see packedMap).
+  const { length } = text;
   const code = text.charCodeAt(at);
   const kind = charClass(code);
   if ((kind & LETTER) !== 0) {
     let end = at;
-    while ((charClass(text.charCodeAt(end)) & LETTER) !== 0 && text.charCodeAt(end + 1) === 0x2e) end += 2;
+    while (end + 1 < length && (charClass(text.charCodeAt(end)) & LETTER) !== 0 && text.charCodeAt(end + 1) === 0x2e) end += 2;
     if (end - at >= 4) return end;
   } else if ((kind & NUMBER) === 0 && code !== 0x40 && code !== 0x23) return -1;
   let end = at + 1;
-  while (end < text.length && ((charClass(text.charCodeAt(end)) & WORD_PART) !== 0 || text.charCodeAt(end) === 0x5f)) end += 1;
-  while (isWordJoiner(text.charCodeAt(end)) && (charClass(text.charCodeAt(end + 1)) & WORD_PART) !== 0) {
+  while (end < length && ((charClass(text.charCodeAt(end)) & WORD_PART) !== 0 || text.charCodeAt(end) === 0x5f)) end += 1;
+  while (end + 1 < length && isWordJoiner(text.charCodeAt(end)) && (charClass(text.charCodeAt(end + 1)) & WORD_PART) !== 0) {
     end += 2;
-    while ((charClass(text.charCodeAt(end)) & WORD_PART) !== 0) end += 1;
+    while (end < length && (charClass(text.charCodeAt(end)) & WORD_PART) !== 0) end += 1;
   }
   return end;
 }

@@ -1,3 +1,4 @@
+import { packedMap } from '../../engine/packedMap';
 import { contentForm } from './contentWords';
 import { normaliseWords, readWords, type WordSink } from './normalise';
 import { oneByteString } from './oneByteString';
@@ -40,7 +41,7 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
   const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE);
   const words = new ArticleWords();
   const idOf = (word: string): number => words.idOf(word);
-  const normalised = kept.map((quote) => normaliseWords(text, quote.start, quote.end));
+  const normalised = packedMap(kept, (quote) => normaliseWords(text, quote.start, quote.end));
   const quoteBase = new Uint32Array(kept.length);
   let size = 0;
   normalised.forEach((quoteWords, index) => {
