@@ -59,17 +59,4 @@ describe('prepared articles', () => {
       { numRuns: 300 },
     );
   });
-  it('are the same when their passages come from memory: the same article again, and its lines in another order', () => {
-    const seedsDir = join(resolve(__dirname, '../../..'), 'seeds');
-    for (const file of readdirSync(seedsDir).filter((name) => name.endsWith('.txt'))) {
-      const text = readFileSync(join(seedsDir, file), 'utf8');
-      const { quotes } = analyze(text);
-      const first = prepareArticle(text, quotes);
-      // Passages are remembered at their second reading: the third is read from memory.
-      for (let reading = 0; reading < 2; reading += 1) assert.deepStrictEqual(prepareArticle(text, quotes), first, file);
-      const reordered = `Another opening line, to move every passage.\n${text.split('\n').reverse().join('\n')}`;
-      const moved = analyze(reordered).quotes;
-      assert.deepStrictEqual(preparedPassages(reordered, moved), plainPassages(reordered, moved), `${file}, reordered`);
-    }
-  });
 });

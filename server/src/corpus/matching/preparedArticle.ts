@@ -1,5 +1,4 @@
 import { packedMap } from '../../engine/packedMap';
-import { StretchMemory } from '../../engine/stretchMemory';
 import { contentForm } from './contentWords';
 import { normaliseWords, readWords, type WordSink } from './normalise';
 import { oneByteString } from './oneByteString';
@@ -68,7 +67,8 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
   // Per word id, the last passage that listed it: a passage lists each of its words once.
   const listedIn: number[] = [];
   for (const stretch of proseStretches(text, kept)) {
-    content.read(text, stretch.start, stretch.end);
+    content.count = 0;
+    readWords(text, stretch.start, stretch.end, content);
     // Words of passages too short to index get no id: every id in `words` is used, so prepared sections join exactly.
     if (content.count < MIN_PARAPHRASE_SHARED) continue;
     const passage = passageSpans.push(stretch.start, stretch.end) / 2;
@@ -122,32 +122,10 @@ function spansOf(quotes: readonly QuoteInput[]): Int32Array {
  * reused for every passage. Passages are most of an article's words: reading each into its words
  * with their offsets, then a list of content words, then a set, preparing an article allocated
  * about 84 KB (the bench's 5,000 articles), against 54 KB now.
- *
- * A passage's content words depend on its characters alone, and archives repeat wire copy and
- * boilerplate: those of passages met before are remembered (see StretchMemory). Preparing the
- * bench's 5,000 articles took 524 ms without this, 430 with it (medians of six alternated runs).
  */
 class PassageContent implements WordSink {
-  private static readonly remembered = new StretchMemory<readonly string[]>();
-  private readonly own: string[] = [];
-  /** The passage's content words: `count` of them (the list may be longer). */
-  forms: readonly string[] = this.own;
+  readonly forms: string[] = [];
   count = 0;
-
-  read(text: string, start: number, end: number): void {
-    const passage = text.slice(start, end);
-    const known = PassageContent.remembered.recall(passage);
-    if (known !== undefined) {
-      this.forms = known;
-      this.count = known.length;
-      return;
-    }
-    this.forms = this.own;
-    this.count = 0;
-    readWords(text, start, end, this);
-    // Cut from a string of their own: a long word may be a slice of the article, which it would keep alive.
-    PassageContent.remembered.offer(passage, () => (this.count === 0 ? [] : this.own.slice(0, this.count).join('\n').split('\n')));
-  }
 
   gap(): void {
     // A passage's words are indexed as a set: gaps between them do not matter.
@@ -156,7 +134,7 @@ class PassageContent implements WordSink {
   word(folded: string): void {
     if (folded === '') return;
     const form = contentForm(folded);
-    if (form !== null) this.own[this.count++] = form;
+    if (form !== null) this.forms[this.count++] = form;
   }
 }
 
