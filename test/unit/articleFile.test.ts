@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArticleFile } from '../../server/src/corpus/articleFile';
+import { checkArticleText } from '../../server/src/textCheck';
 
 describe('reading an article file', () => {
   let folder: string;
@@ -43,5 +44,15 @@ describe('reading an article file', () => {
     const utf16 = join(folder, 'utf16.txt');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hello world', 'utf16le')]));
     assert.equal(readArticleFile(utf16, 1000).problem?.reason, 'encoding');
+  });
+
+  it('measures an open text’s size in UTF-8 bytes, not in code units', () => {
+    // “ is one code unit and three bytes; 😀 two code units and four bytes.
+    for (const [unit, bytes] of [['“', 3], ['😀', 4], ['a', 1]] as const) {
+      const text = `x${unit.repeat(100)}`;
+      const size = 1 + 100 * bytes;
+      assert.equal(checkArticleText(text, size - 1)?.reason, 'tooLarge', `${unit} one byte over`);
+      assert.equal(checkArticleText(text, size), null, `${unit} at the limit`);
+    }
   });
 });

@@ -4,16 +4,19 @@
  * and starts afresh, so that memory stays bounded however many articles go through.
  */
 export function memoized<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
-  const answers = new Map<string, T>();
+  const answers = new Map<string, T | typeof NO_ANSWER>();
   return (key) => {
     const known = answers.get(key);
-    if (known !== undefined || answers.has(key)) return known as T;
+    if (known !== undefined) return (known === NO_ANSWER ? undefined : known) as T;
     if (answers.size >= limit) answers.clear();
     const answer = compute(key);
-    answers.set(key, answer);
+    answers.set(key, answer === undefined ? NO_ANSWER : answer);
     return answer;
   };
 }
+
+/** Stands for an undefined answer in a memo, so that a known one takes a single lookup (most names are no known organisation). */
+const NO_ANSWER = Symbol('no answer');
 
 /**
  * `memoized` for a function of two strings, keyed by both strings as they are rather than by a

@@ -1,5 +1,5 @@
 import { charClass, LETTER, MARK, NUMBER, SPACE } from '../../engine/charClasses';
-import { memoized } from '../../engine/memoized';
+import { spellings, type Spelling, type WordSlot } from './spellings';
 
 /**
  * A quote's comparable form: the words it is made of, case-folded and stripped of accents, quote
@@ -25,43 +25,25 @@ export interface NormalisedWords {
 const TOKEN =
   /(\[[^\]\n]{0,120}\])|(\.\s?\.\s?\.|…)|((?:\p{L}\.){2,})|(\p{N}+(?:[.,:]\p{N}+)*\p{L}{0,2})|([\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}\p{N}]+)*)|((?<=^|\s)[&+](?=\s|$))/gu;
 
-// Articles repeat the same few thousand words: each spelling is folded once.
-const folded = memoized(foldUncached, 100_000);
-
-/** Case-folded, accent-free spelling of one token, without dots and apostrophes. */
-export function foldWord(token: string): string {
-  return isFolded(token) ? token : folded(token);
-}
-
-/** Lowercase ASCII letters and digits only: folding leaves the token as it is. */
-function isFolded(token: string): boolean {
-  for (let at = 0; at < token.length; at += 1) {
-    const code = token.charCodeAt(at);
-    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
-  }
-  return true;
-}
-
-function foldUncached(token: string): string {
-  return token
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘`ʼ.,:]/g, '');
-}
-
 /** Reads the words of `text` between `from` and `to` (default: all of it). Offsets refer to `text`. */
 export function normaliseWords(text: string, from = 0, to = text.length): NormalisedWords {
+  spellings.forgetIfFull();
+  const { words, starts, ends, segmentStarts } = readNormalised(text, from, to);
+  return { words, starts, ends, segmentStarts };
+}
+
+/** `normaliseWords` with each word's slot, for numbering an article's words (see `spellings`): never forgets spellings. */
+export function readNormalised(text: string, from: number, to: number): NormalisedWords & { readonly slots: readonly WordSlot[] } {
   const read = new WordReading();
   readWords(text, from, to, read);
-  return { words: read.words, starts: read.starts, ends: read.ends, segmentStarts: read.segmentStarts };
+  return read;
 }
 
 /** What a reading of the words hands each word and gap to, in order. */
 export interface WordSink {
   gap(): void;
-  /** `folded` may be empty (a token of only dots or apostrophes): no word. */
-  word(folded: string, start: number, end: number): void;
+  /** The word at `text[start, end)`; its folded form may be empty (a token of only dots or apostrophes): no word. */
+  word(spelling: Spelling, start: number, end: number): void;
 }
 
 /** Hands the comparable words of `text[from, to)`, and the gaps between them, to `sink` (see `normaliseWords`). */
@@ -73,6 +55,7 @@ export function readWords(text: string, from: number, to: number, sink: WordSink
 /** The words read so far, and whether a gap came since the last one. */
 class WordReading implements WordSink {
   readonly words: string[] = [];
+  readonly slots: WordSlot[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly segmentStarts: number[] = [];
@@ -82,13 +65,15 @@ class WordReading implements WordSink {
     this.gapPending = true;
   }
 
-  word(folded: string, start: number, end: number): void {
+  word(spelling: Spelling, start: number, end: number): void {
+    const folded = spelling.folded.word;
     if (folded === '') return;
     if (this.gapPending) {
       this.segmentStarts.push(this.words.length);
       this.gapPending = false;
     }
     this.words.push(folded);
+    this.slots.push(spelling.folded);
     this.starts.push(start);
     this.ends.push(end);
   }
@@ -100,7 +85,7 @@ function readWithPattern(text: string, from: number, to: number, read: WordSink)
   const slice = text.slice(from, to);
   for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
     if (match[1] !== undefined || match[2] !== undefined) read.gap();
-    else read.word(match[6] !== undefined ? 'and' : foldWord(match[0]), from + match.index, from + match.index + match[0].length);
+    else read.word(match[6] !== undefined ? spellings.and : spellings.spellingAt(slice, match.index, match.index + match[0].length), from + match.index, from + match.index + match[0].length);
   }
 }
 
@@ -125,14 +110,14 @@ function readByHand(text: string, from: number, to: number, read: WordSink): voi
       if (end > 0) read.gap();
     } else if ((kind & NUMBER) !== 0) {
       end = numberEnd(text, to, at);
-      read.word(foldWord(text.slice(at, end)), at, end);
+      read.word(spellings.spellingAt(text, at, end), at, end);
     } else if ((kind & (LETTER | MARK)) !== 0) {
       end = (kind & LETTER) !== 0 ? initialsEnd(text, to, at) : -1;
       if (end < 0) end = wordEnd(text, to, at);
-      read.word(foldWord(text.slice(at, end)), at, end);
+      read.word(spellings.spellingAt(text, at, end), at, end);
     } else if ((code === 0x26 || code === 0x2b) && (at === from || (classAt(text, to, at - 1) & SPACE) !== 0) && (at + 1 === to || (classAt(text, to, at + 1) & SPACE) !== 0)) {
       end = at + 1;
-      read.word('and', at, end);
+      read.word(spellings.and, at, end);
     }
     at = end > 0 ? end : at + 1;
   }

@@ -1,9 +1,8 @@
 import { packedMap } from '../../engine/packedMap';
-import { contentForm } from './contentWords';
-import { normaliseWords, readWords, type WordSink } from './normalise';
-import { oneByteString } from './oneByteString';
+import { readNormalised, readWords, type WordSink } from './normalise';
 import { proseStretches } from './proseStretches';
 import type { SharedBuffer } from './sharedBuffer';
+import { spellings, type Spelling, type WordSlot } from './spellings';
 import { MIN_PARAPHRASE_SHARED } from './thresholds';
 import type { QuoteInput } from './types';
 
@@ -39,9 +38,10 @@ export interface PreparedArticle {
 /** Reads the article the way the matcher indexes it; `quotes` beyond MAX_QUOTES_PER_ARTICLE are left out. */
 export function prepareArticle(text: string, quotes: readonly QuoteInput[]): PreparedArticle {
   const kept = quotes.slice(0, MAX_QUOTES_PER_ARTICLE);
+  spellings.forgetIfFull();
   const words = new ArticleWords();
-  const idOf = (word: string): number => words.idOf(word);
-  const normalised = packedMap(kept, (quote) => normaliseWords(text, quote.start, quote.end));
+  const idOf = (slot: WordSlot): number => words.idOf(slot);
+  const normalised = packedMap(kept, (quote) => readNormalised(text, quote.start, quote.end));
   const quoteBase = new Uint32Array(kept.length);
   let size = 0;
   normalised.forEach((quoteWords, index) => {
@@ -54,8 +54,8 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     const n = quoteWords.words.length;
     packed[base] = n;
     packed[base + 1] = quoteWords.segmentStarts.length;
-    quoteWords.words.forEach((word, k) => {
-      packed[base + 2 + k] = idOf(word);
+    quoteWords.slots.forEach((slot, k) => {
+      packed[base + 2 + k] = idOf(slot);
       packed[base + 2 + n + k] = quoteWords.starts[k] ?? 0;
       packed[base + 2 + 2 * n + k] = quoteWords.ends[k] ?? 0;
     });
@@ -74,7 +74,7 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     const passage = passageSpans.push(stretch.start, stretch.end) / 2;
     const countAt = passageWords.push(0) - 1;
     for (let index = 0; index < content.count; index += 1) {
-      const id = idOf(content.forms[index] as string);
+      const id = idOf(content.forms[index] as WordSlot);
       if (listedIn[id] === passage) continue;
       listedIn[id] = passage;
       passageWords.push(id);
@@ -124,38 +124,37 @@ function spansOf(quotes: readonly QuoteInput[]): Int32Array {
  * about 84 KB (the bench's 5,000 articles), against 54 KB now.
  */
 class PassageContent implements WordSink {
-  readonly forms: string[] = [];
+  readonly forms: WordSlot[] = [];
   count = 0;
 
   gap(): void {
     // A passage's words are indexed as a set: gaps between them do not matter.
   }
 
-  word(folded: string): void {
-    if (folded === '') return;
-    const form = contentForm(folded);
-    if (form !== null) this.forms[this.count++] = form;
+  word({ content }: Spelling): void {
+    if (content !== null) this.forms[this.count++] = content;
   }
 }
+
+/** Each article's number, which its words' slots hold while it numbers them. */
+let lastArticle = 0;
 
 /** An article's own word list: ids are positions in it, given in the order words are first met. */
 class ArticleWords {
   private readonly words: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly article = ++lastArticle;
 
-  idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(word, id);
-      this.words.push(word);
+  idOf(slot: WordSlot): number {
+    if (slot.article !== this.article) {
+      slot.article = this.article;
+      slot.id = this.words.push(slot.word) - 1;
     }
-    return id;
+    return slot.id;
   }
 
-  /** The list as `PreparedArticle.words` keeps it. */
+  /** The list as `PreparedArticle.words` keeps it: one byte a code unit when it can be, as its words are (see `spellings`). */
   joined(): string {
-    return oneByteString(this.words.join('\n'));
+    return this.words.join('\n');
   }
 }
 

@@ -1,0 +1,114 @@
+import { contentForm } from './contentWords';
+import { oneByteString } from './oneByteString';
+
+/**
+ * One distinct word as the matcher compares it (a folded word or a content form), numbered
+ * once per prepared article: `article` says which article's `id` it holds (see ArticleWords).
+ */
+export interface WordSlot {
+  readonly word: string;
+  article: number;
+  id: number;
+}
+
+/** A spelling as it stands in a text ("Attacks"), with the words the matcher reads it as. */
+export interface Spelling {
+  /** Its folded word ("attacks"); empty for a token of only dots or apostrophes: no word. */
+  readonly folded: WordSlot;
+  /** Its content form ("attack"), null for a function word (`contentForm`). */
+  readonly content: WordSlot | null;
+}
+
+/** Distinct spellings the table keeps before it starts afresh (see `forgetIfFull`). */
+const LIMIT = 100_000;
+/** Slots of the open-addressed table: a power of two, well above LIMIT. */
+const SLOTS = 1 << 18;
+
+/**
+ * Every spelling read from articles, found by the code units it is written with: reading a
+ * passage asks for each of its words, and articles repeat their words. Looked up without cutting
+ * the word out of the text, its fold and content form are worked out once, and each is one slot
+ * that an article numbers without a map (about half of preparing an article was cutting, folding
+ * and looking words up by string).
+ */
+export class SpellingTable {
+  private readonly entries: (Spelling & { readonly written: string })[] = [];
+  /** Entry index + 1 at each slot, 0 for none; probed linearly from the spelling's hash. */
+  private readonly at = new Int32Array(SLOTS);
+  private readonly slots = new Map<string, WordSlot>();
+  /** A lone "&" or "+" between spaces, read as "and". */
+  and: Spelling = this.readAs('and');
+
+  constructor(private readonly limit = LIMIT) {}
+
+  /** The spelling written at `text[start, end)`. */
+  spellingAt(text: string, start: number, end: number): Spelling {
+    let hash = 0x811c9dc5;
+    for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+      const entry = this.at[slot] as number;
+      if (entry === 0) {
+        const written = text.slice(start, end);
+        const spelling = { written, ...this.readAs(written) };
+        this.at[slot] = this.entries.push(spelling);
+        return spelling;
+      }
+      const known = this.entries[entry - 1] as Spelling & { readonly written: string };
+      if (writtenAt(known.written, text, start, end)) return known;
+    }
+  }
+
+  /**
+   * Starts afresh once LIMIT spellings are known. Only between articles: an article's words must
+   * keep their slots while it is numbered.
+   */
+  forgetIfFull(): void {
+    if (this.entries.length < this.limit) return;
+    this.entries.length = 0;
+    this.at.fill(0);
+    this.slots.clear();
+    this.and = this.readAs('and');
+  }
+
+  private readAs(written: string): Spelling {
+    const folded = foldWord(written);
+    const form = folded === '' ? null : contentForm(folded);
+    return { folded: this.slot(folded), content: form === null ? null : this.slot(form) };
+  }
+
+  /** One slot per distinct word, so that a word has one id in an article whatever spellings it came from. */
+  private slot(word: string): WordSlot {
+    let slot = this.slots.get(word);
+    if (slot === undefined) {
+      // Kept for as long as the table: one byte a code unit when it can be (see oneByteString).
+      slot = { word: oneByteString(word), article: 0, id: 0 };
+      this.slots.set(word, slot);
+    }
+    return slot;
+  }
+}
+
+function writtenAt(written: string, text: string, start: number, end: number): boolean {
+  if (written.length !== end - start) return false;
+  for (let index = 0; index < written.length; index += 1) {
+    if (written.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  }
+  return true;
+}
+
+/** Case-folded, accent-free spelling of one token, without dots and apostrophes. */
+function foldWord(token: string): string {
+  return isFolded(token) ? token : token.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’‘`ʼ.,:]/g, '');
+}
+
+/** Lowercase ASCII letters and digits only: folding leaves the token as it is. */
+function isFolded(token: string): boolean {
+  for (let at = 0; at < token.length; at += 1) {
+    const code = token.charCodeAt(at);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
+}
+
+/** The one table every reading shares. */
+export const spellings = new SpellingTable();
