@@ -81,7 +81,7 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     }
     passageWords[countAt] = passageWords.length - countAt - 1;
   }
-  return {
+  const prepared: PreparedArticle = {
     words: words.joined(),
     quoteSpans: spansOf(kept),
     packed,
@@ -89,6 +89,22 @@ export function prepareArticle(text: string, quotes: readonly QuoteInput[]): Pre
     passageSpans: Int32Array.from(passageSpans),
     passageWords: Int32Array.from(passageWords),
   };
+  slotsOfPrepared.set(prepared, words.slots);
+  return prepared;
+}
+
+/** The slots of the words of articles prepared on this thread and not yet looked up (`takePreparedSlots`), in the order of their ids. */
+const slotsOfPrepared = new WeakMap<PreparedArticle, readonly WordSlot[]>();
+
+/**
+ * The slots `prepared`'s words stand in, when it was prepared on this thread (not copied from a
+ * worker, read from the store or joined) and they were not taken before: taken once, they are
+ * not kept for as long as the corpus keeps the prepared article.
+ */
+export function takePreparedSlots(prepared: PreparedArticle): readonly WordSlot[] | undefined {
+  const slots = slotsOfPrepared.get(prepared);
+  slotsOfPrepared.delete(prepared);
+  return slots;
 }
 
 /** The prepared article's arrays, in the order `preparedIn` lays them out. */
@@ -141,20 +157,20 @@ let lastArticle = 0;
 
 /** An article's own word list: ids are positions in it, given in the order words are first met. */
 class ArticleWords {
-  private readonly words: string[] = [];
+  readonly slots: WordSlot[] = [];
   private readonly article = ++lastArticle;
 
   idOf(slot: WordSlot): number {
     if (slot.article !== this.article) {
       slot.article = this.article;
-      slot.id = this.words.push(slot.word) - 1;
+      slot.id = this.slots.push(slot) - 1;
     }
     return slot.id;
   }
 
   /** The list as `PreparedArticle.words` keeps it: one byte a code unit when it can be, as its words are (see `spellings`). */
   joined(): string {
-    return this.words.join('\n');
+    return this.slots.map((slot) => slot.word).join('\n');
   }
 }
 

@@ -7,8 +7,9 @@ import { normaliseWords } from './normalise';
 import { grown, PostingIndex } from './postingIndex';
 import type { MatcherSnapshot } from './matcherSnapshot';
 import { joinedFrom } from './joinPrepared';
-import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, type PreparedArticle } from './preparedArticle';
+import { MAX_QUOTES_PER_ARTICLE, prepareArticle, preparedFor, preparedWords, takePreparedSlots, type PreparedArticle } from './preparedArticle';
 import { SharedBuffer } from './sharedBuffer';
+import type { WordSlot } from './spellings';
 import {
   MAX_PAIR_POSTINGS,
   MAX_WORD_POSTINGS,
@@ -733,6 +734,12 @@ export class QuoteMatcher implements ClusterSource {
   }
 
   private lookUp(input: PreparedArticle): Uint32Array {
+    const slots = takePreparedSlots(input);
+    if (slots) {
+      const ids = new Uint32Array(slots.length);
+      for (let index = 0; index < slots.length; index += 1) ids[index] = this.vocabulary.idOfSlot(slots[index] as WordSlot);
+      return ids;
+    }
     const words = preparedWords(input);
     const ids = new Uint32Array(words.length);
     for (let index = 0; index < words.length; index += 1) ids[index] = this.vocabulary.idOf(words[index] as string);

@@ -3,12 +3,15 @@ import { oneByteString } from './oneByteString';
 
 /**
  * One distinct word as the matcher compares it (a folded word or a content form), numbered
- * once per prepared article: `article` says which article's `id` it holds (see ArticleWords).
+ * once per prepared article: `article` says which article's `id` it holds (see ArticleWords),
+ * and `vocabulary` which vocabulary's `vocabularyId` (see Vocabulary.idOfSlot).
  */
 export interface WordSlot {
   readonly word: string;
   article: number;
   id: number;
+  vocabulary: number;
+  vocabularyId: number;
 }
 
 /** A spelling as it stands in a text ("Attacks"), with the words the matcher reads it as. */
@@ -81,7 +84,7 @@ export class SpellingTable {
     let slot = this.slots.get(word);
     if (slot === undefined) {
       // Kept for as long as the table: one byte a code unit when it can be (see oneByteString).
-      slot = { word: oneByteString(word), article: 0, id: 0 };
+      slot = { word: oneByteString(word), article: 0, id: 0, vocabulary: 0, vocabularyId: 0 };
       this.slots.set(word, slot);
     }
     return slot;

@@ -1,6 +1,13 @@
+import type { WordSlot } from './spellings';
+
+/** Each vocabulary's number, which word slots keep with the id they were given in it. */
+let lastVocabulary = 0;
+
 /** Interns words as small integers so that sequences can be kept in typed arrays and compared fast. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  // A private field, not a property: two vocabularies of the same words are equal.
+  readonly #number = ++lastVocabulary;
 
   /** The vocabulary whose `words()` these are; null when a word is repeated. */
   static of(words: readonly string[]): Vocabulary | null {
@@ -21,6 +28,15 @@ export class Vocabulary {
     const id = this.ids.size + 1;
     this.ids.set(word, id);
     return id;
+  }
+
+  /** `idOf(slot.word)`, kept with the slot: an article prepared on this thread is looked up without a map (ids are never taken back). */
+  idOfSlot(slot: WordSlot): number {
+    if (slot.vocabulary !== this.#number) {
+      slot.vocabularyId = this.idOf(slot.word);
+      slot.vocabulary = this.#number;
+    }
+    return slot.vocabularyId;
   }
 
   /** The id of `word`, or 0 when it was never seen (so it cannot match anything stored). */
