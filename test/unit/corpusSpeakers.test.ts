@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CorpusSpeakers } from '../../server/src/corpus/matching/corpusSpeakers';
+import { analyze } from '../../server/src/engine';
 import type { EntityKind, Speaker } from '../../server/src/engine/types';
 
 function speaker(name: string, aliases: string[] = [], kind: EntityKind = 'person'): Speaker {
@@ -25,6 +28,22 @@ describe('corpus speakers', () => {
     assert.equal(speakers.entityOf('c', 'Mayor Bill de Blasio'), entity);
     assert.ok(entity?.aliases.includes('New York Mayor'));
     assert.deepEqual(entity?.articles.map((mention) => mention.articleId), ['a', 'b', 'c']);
+  });
+
+  it('gives the same entities whether an article’s speakers are recorded when it is set or when they are grouped', () => {
+    const seedsDir = join(resolve(__dirname, '../../..'), 'seeds');
+    const articles = readdirSync(seedsDir)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => ({ id: name, speakers: analyze(readFileSync(join(seedsDir, name), 'utf8')).speakers }));
+    // Speakers out of name order, and one name in two articles.
+    articles.push({ id: 'extra', speakers: [speaker('Zach Zyl'), speaker('Donald Trump', ['Trump']), speaker('Abe Aal')] });
+    const [later, now] = [false, true].map((recordNow) => {
+      const speakers = new CorpusSpeakers();
+      for (const { id, speakers: list } of articles) speakers.setArticle(id, { speakers: list }, recordNow);
+      return speakers.entities();
+    });
+    assert.ok((later?.length ?? 0) > 20);
+    assert.deepStrictEqual(now, later);
   });
 
   it('makes one person of spelling variants of a name', () => {

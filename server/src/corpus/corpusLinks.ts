@@ -6,7 +6,7 @@ import { RecentAnswers } from './recentAnswers';
 import { TimeSlices } from './timeSlices';
 import { ClusterIndex, CorpusSpeakers, QuoteMatcher, type CorpusEntity, type Paraphrase, type QuoteCluster, type QuoteMatch } from './matching';
 import { decodeMatcherSnapshot, encodeMatcherSnapshot } from './matching/matcherSnapshot';
-import { quotesForMatching } from './workers/analysisCodec';
+import { quotesForMatching, speakersBuilt } from './workers/analysisCodec';
 
 /**
  * Longest stretch that counting or clustering keeps the thread before letting requests in. A
@@ -200,7 +200,8 @@ export class CorpusLinks {
     this.fingerprint.set(uri, article?.analysis ? (article.fingerprint ?? '') : null);
     if (article?.analysis) {
       this.matcher.setArticle(uri, article.text, quotesForMatching(article.analysis), article.matching, article.fingerprint);
-      this.speakers.setArticle(uri, article.analysis);
+      // An editor's are grouped only once typing pauses.
+      this.speakers.setArticle(uri, article.analysis, article.origin !== 'editor' && speakersBuilt(article.analysis));
     } else {
       this.matcher.removeArticle(uri);
       this.speakers.removeArticle(uri);
@@ -298,8 +299,10 @@ export class CorpusLinks {
     for (const article of [...this.corpus.all()]) {
       // Pauses between quotes, not articles: one quote with no exact copy elsewhere is matched in full, a few milliseconds at thousands of articles.
       for (const quote of article.analysis?.quotes ?? []) {
-        await slices.yieldIfDue();
-        if (generation !== this.recount.generation) return;
+        if (slices.due) {
+          await slices.yieldIfDue();
+          if (generation !== this.recount.generation) return;
+        }
         if (this.matcher.carriedElsewhere(article.uri, quote.id, false)) linkedQuotes += 1;
       }
     }

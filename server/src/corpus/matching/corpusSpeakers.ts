@@ -62,10 +62,13 @@ export class CorpusSpeakers {
   /**
    * `article.speakers` is read when the entities are next worked out, not now: an analysis read
    * from the persisted index builds its speakers only when they are read (see decodeAnalysis),
-   * and a warm start, whose counts are remembered, never groups them.
+   * and a warm start, whose counts are remembered, never groups them. `recordNow` reads them now,
+   * for speakers sure to be grouped (a scan's new analyses): grouping then has less to do when
+   * the scan ends.
    */
-  setArticle(articleId: string, article: SpeakersOf): void {
+  setArticle(articleId: string, article: SpeakersOf, recordNow = false): void {
     this.byArticle.set(articleId, article);
+    if (recordNow) this.recordsOf(articleId);
     this.changed();
   }
 
@@ -105,7 +108,10 @@ export class CorpusSpeakers {
   private recordsOf(articleId: string): readonly SpeakerRecord[] {
     const known = this.byArticle.get(articleId);
     if (known === undefined || Array.isArray(known)) return known ?? [];
-    const records = known.speakers.map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null }));
+    // In the order grouping takes them.
+    const records = known.speakers
+      .map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null }))
+      .sort((a, b) => compareText(a.speaker.name, b.speaker.name));
     this.byArticle.set(articleId, records);
     return records;
   }
@@ -135,7 +141,7 @@ export class CorpusSpeakers {
     const people: SpeakerRecord[] = [];
     const organisations: SpeakerRecord[] = [];
     for (const articleId of [...this.byArticle.keys()].sort()) {
-      for (const record of [...this.recordsOf(articleId)].sort((a, b) => compareText(a.speaker.name, b.speaker.name))) {
+      for (const record of this.recordsOf(articleId)) {
         (record.person !== null ? people : organisations).push(record);
       }
       yield;

@@ -419,8 +419,20 @@ export function portableAnalysedText(text: string, analysis: Analysis, matching:
   return { encoded: { numbers: space.copyOf(numbers), strings }, analysis: null, matching: matching && preparedIn(space, matching) };
 }
 
-/** The AnalysedText of `text` that `portable` holds (its matcher input prepared here if it came without), or null when it cannot be one of `text`. */
+/**
+ * The AnalysedText of `text` that `portable` holds (its matcher input prepared here if it came
+ * without), or null when it cannot be one of `text`. Its speakers are built now: every worker's
+ * analysis has them read (a scan's count groups them, an editor's sections are joined by them),
+ * and built as each arrives they are not all built at once when a scan ends, the one moment
+ * nothing else runs.
+ */
 export function restoredAnalysedText(text: string, portable: PortableAnalysedText): AnalysedText | null {
   const analysis = portable.encoded ? decodeAnalysis(text, portable.encoded) : portable.analysis;
+  if (analysis && !speakersBuilt(analysis)) settle(analysis, 'speakers', buildLater(analysis, 'speakers'));
   return analysis && { analysis, matching: portable.matching ?? prepareArticle(text, analysis.quotes) };
+}
+
+/** Whether reading `analysis.speakers` builds nothing (it was decoded and they were not read yet: see decodeAnalysis). */
+export function speakersBuilt(analysis: Analysis): boolean {
+  return Object.getOwnPropertyDescriptor(analysis, 'speakers')?.get === undefined;
 }
