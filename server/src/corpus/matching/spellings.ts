@@ -24,20 +24,20 @@ export interface Spelling {
 
 /** Distinct spellings the table keeps before it starts afresh (see `forgetIfFull`). */
 const LIMIT = 100_000;
-/** Slots of the open-addressed table: a power of two, well above LIMIT. */
-const SLOTS = 1 << 18;
+/** Buckets of the open-addressed table: a power of two, well above LIMIT. */
+const BUCKETS = 1 << 18;
 
 /**
  * Every spelling read from articles, found by the code units it is written with: reading a
  * passage asks for each of its words, and articles repeat their words. Looked up without cutting
  * the word out of the text, its fold and content form are worked out once, and each is one slot
- * that an article numbers without a map (about half of preparing an article was cutting, folding
- * and looking words up by string).
+ * that an article numbers without a map (about a third of preparing an article was cutting,
+ * folding and looking words up by string).
  */
 export class SpellingTable {
   private readonly entries: (Spelling & { readonly written: string })[] = [];
-  /** Entry index + 1 at each slot, 0 for none; probed linearly from the spelling's hash. */
-  private readonly at = new Int32Array(SLOTS);
+  /** Entry index + 1 in each bucket, 0 for none; probed linearly from the spelling's hash. */
+  private readonly buckets = new Int32Array(BUCKETS);
   private readonly slots = new Map<string, WordSlot>();
   /** A lone "&" or "+" between spaces, read as "and". */
   and: Spelling = this.readAs('and');
@@ -48,12 +48,13 @@ export class SpellingTable {
   spellingAt(text: string, start: number, end: number): Spelling {
     let hash = 0x811c9dc5;
     for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-    for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
-      const entry = this.at[slot] as number;
+    for (let bucket = hash & (BUCKETS - 1); ; bucket = (bucket + 1) & (BUCKETS - 1)) {
+      const entry = this.buckets[bucket] as number;
       if (entry === 0) {
-        const written = text.slice(start, end);
+        // A copy: a long slice would keep the whole text alive for as long as the table.
+        const written = ` ${text.slice(start, end)}`.slice(1);
         const spelling = { written, ...this.readAs(written) };
-        this.at[slot] = this.entries.push(spelling);
+        this.buckets[bucket] = this.entries.push(spelling);
         return spelling;
       }
       const known = this.entries[entry - 1] as Spelling & { readonly written: string };
@@ -68,7 +69,7 @@ export class SpellingTable {
   forgetIfFull(): void {
     if (this.entries.length < this.limit) return;
     this.entries.length = 0;
-    this.at.fill(0);
+    this.buckets.fill(0);
     this.slots.clear();
     this.and = this.readAs('and');
   }
