@@ -36,4 +36,28 @@ describe('the spelling table', () => {
     assert.equal(again.folded.word, first.folded.word);
     assert.equal(table.spellingAt('and', 0, 3).folded, table.and.folded, 'after forgetting, "&" still reads as the written "and"');
   });
+
+  it('finds every spelling again as its table grows', () => {
+    const table = new SpellingTable();
+    const words = Array.from({ length: 20_000 }, (_unused, index) => `w${index.toString(36)}`);
+    const text = words.join(' ');
+    const spellingsOf = (): ReturnType<SpellingTable['spellingAt']>[] => {
+      let start = 0;
+      return words.map((word) => {
+        const spelling = table.spellingAt(text, start, start + word.length);
+        start += word.length + 1;
+        return spelling;
+      });
+    };
+    const first = spellingsOf();
+    assert.deepEqual(
+      first.map((spelling) => spelling.folded.word),
+      words,
+    );
+    const again = spellingsOf();
+    assert.ok(
+      again.every((spelling, index) => spelling === first[index]),
+      'each spelling is found, not added again',
+    );
+  });
 });

@@ -22,10 +22,17 @@ export interface Spelling {
   readonly content: WordSlot | null;
 }
 
+/** A spelling in the table: as written, and the hash it is found by. */
+interface Entry extends Spelling {
+  readonly written: string;
+  readonly hash: number;
+}
+
 /** Distinct spellings the table keeps before it starts afresh (see `forgetIfFull`). */
 const LIMIT = 100_000;
-/** Buckets of the open-addressed table: a power of two, well above LIMIT. */
-const BUCKETS = 1 << 18;
+/** Buckets of the open-addressed table at first, and at most: powers of two, the most well above LIMIT. */
+const FIRST_BUCKETS = 1 << 12;
+const MOST_BUCKETS = 1 << 18;
 
 /**
  * Every spelling read from articles, found by the code units it is written with: reading a
@@ -35,9 +42,13 @@ const BUCKETS = 1 << 18;
  * folding and looking words up by string).
  */
 export class SpellingTable {
-  private readonly entries: (Spelling & { readonly written: string })[] = [];
-  /** Entry index + 1 in each bucket, 0 for none; probed linearly from the spelling's hash. */
-  private readonly buckets = new Int32Array(BUCKETS);
+  private readonly entries: Entry[] = [];
+  /**
+   * Entry index + 1 in each bucket, 0 for none; probed linearly from the spelling's hash. Twice
+   * as many buckets as entries, up to MOST_BUCKETS: a workspace of few distinct words keeps a
+   * small table (each analysis worker has one too).
+   */
+  private buckets = new Int32Array(FIRST_BUCKETS);
   private readonly slots = new Map<string, WordSlot>();
   /** A lone "&" or "+" between spaces, read as "and". */
   and: Spelling = this.readAs('and');
@@ -48,18 +59,32 @@ export class SpellingTable {
   spellingAt(text: string, start: number, end: number): Spelling {
     let hash = 0x811c9dc5;
     for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-    for (let bucket = hash & (BUCKETS - 1); ; bucket = (bucket + 1) & (BUCKETS - 1)) {
+    const mask = this.buckets.length - 1;
+    for (let bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
       const entry = this.buckets[bucket] as number;
-      if (entry === 0) {
-        // A copy: a long slice would keep the whole text alive for as long as the table.
-        const written = ` ${text.slice(start, end)}`.slice(1);
-        const spelling = { written, ...this.readAs(written) };
-        this.buckets[bucket] = this.entries.push(spelling);
-        return spelling;
-      }
-      const known = this.entries[entry - 1] as Spelling & { readonly written: string };
+      if (entry === 0) return this.add(text.slice(start, end), hash, bucket);
+      const known = this.entries[entry - 1] as Entry;
       if (writtenAt(known.written, text, start, end)) return known;
     }
+  }
+
+  private add(slice: string, hash: number, bucket: number): Spelling {
+    // A copy: a long slice would keep the whole text alive for as long as the table.
+    const written = ` ${slice}`.slice(1);
+    const spelling = { written, hash, ...this.readAs(written) };
+    this.buckets[bucket] = this.entries.push(spelling);
+    if (2 * this.entries.length > this.buckets.length && this.buckets.length < MOST_BUCKETS) this.rehash(2 * this.buckets.length);
+    return spelling;
+  }
+
+  private rehash(size: number): void {
+    this.buckets = new Int32Array(size);
+    const mask = size - 1;
+    this.entries.forEach(({ hash }, index) => {
+      let bucket = hash & mask;
+      while (this.buckets[bucket] !== 0) bucket = (bucket + 1) & mask;
+      this.buckets[bucket] = index + 1;
+    });
   }
 
   /**
@@ -69,7 +94,7 @@ export class SpellingTable {
   forgetIfFull(): void {
     if (this.entries.length < this.limit) return;
     this.entries.length = 0;
-    this.buckets.fill(0);
+    this.buckets = new Int32Array(FIRST_BUCKETS);
     this.slots.clear();
     this.and = this.readAs('and');
   }
