@@ -22,14 +22,15 @@ interface PoolWorker {
 /**
  * Texts handed to one worker ahead, so that it never waits for this thread between them: at
  * least MIN_TASKS_AHEAD, and more while their characters stay under CHARACTERS_AHEAD. An
- * editor's text overtakes every queued one but waits for those in flight: 16,000 characters
- * are 5-10 ms of analysis. During a cold scan of 5,000 articles (about 2,100 characters each)
- * the worker waited 330-430 ms in all between texts with two ahead, 210-220 ms with four and
- * 110-130 ms with eight.
+ * editor's text overtakes every queued one but waits for those in flight: 8,000 characters are
+ * 3-5 ms of analysis. Cold scans of the bench's 5,000 articles (about 2,100 characters each)
+ * with a hover every 10 ms, five alternated runs each: 5.14-5.89 s with four ahead against
+ * 5.70-7.10 s with two, hover p95 3.1-4.1 ms against 3.2-4.1. With eight ahead (16,000
+ * characters) and four replies a message, the hover p95 was 4.7-6.3 ms.
  */
 const MIN_TASKS_AHEAD = 2;
-const MAX_TASKS_AHEAD = 8;
-export const CHARACTERS_AHEAD = 16_000;
+const MAX_TASKS_AHEAD = 4;
+export const CHARACTERS_AHEAD = 8_000;
 /** Workers that may die before the pool gives up on threads and analyses in-process. */
 const MAX_FAILURES = 3;
 /**

@@ -13,10 +13,12 @@ const WORKER_NICENESS = 19;
 /**
  * Replies to a scan's texts sent together, at most this many at a time. Each message wakes the
  * main thread, which at a nice of 0 then takes this worker's core for a while: during a cold
- * scan of 5,000 articles, 5,000 messages cost the worker 320-530 ms in `postMessage`, and
- * about 1,400 cost it 240-330 ms.
+ * scan of 5,000 articles, 5,000 messages cost the worker 500-530 ms in `postMessage`, and
+ * about 2,950 of two replies at most 410-420 ms. Four at a time cost less again, but the main
+ * thread then restored four analyses in one go, and hovers during the scan waited longer
+ * (p95 3.7-4.8 ms against 3.1-4.1, three alternated runs each).
  */
-const MOST_REPLIES_AT_ONCE = 4;
+const MOST_REPLIES_AT_ONCE = 2;
 /** Replies are sent before fewer texts than this are left to analyse, so that the main thread sends more in time. */
 const TEXTS_LEFT_TO_REFILL = 2;
 
