@@ -18,7 +18,7 @@ const WORKER_NICENESS = 19;
  * thread then restored four analyses in one go, and hovers during the scan waited longer
  * (p95 3.7-4.8 ms against 3.1-4.1, three alternated runs each).
  */
-const MOST_REPLIES_AT_ONCE = 2;
+export const MOST_REPLIES_AT_ONCE = 2;
 /** Replies are sent before fewer texts than this are left to analyse, so that the main thread sends more in time. */
 const TEXTS_LEFT_TO_REFILL = 2;
 
