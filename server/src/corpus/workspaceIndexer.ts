@@ -6,8 +6,7 @@ import type { Corpus } from './corpus';
 import { IncludedFiles, type ListedFile } from './includedFiles';
 import { TimeSlices } from './timeSlices';
 
-/** Files read and waiting for their analysis: enough to keep each worker's texts in flight (see AnalysisPool) and a few queued. */
-const FILES_IN_FLIGHT = 12;
+const FILES_IN_FLIGHT = 8;
 /**
  * Longest stretch a scan keeps the thread. Files whose analyses are stored need no worker, so
  * a warm scan would otherwise read and index thousands of them before answering a hover.

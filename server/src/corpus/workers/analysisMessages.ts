@@ -15,8 +15,5 @@ export interface AnalysisRequest {
   withMatching: boolean;
 }
 
-/** The analysis of one text, or why there is none. */
+/** Worker -> main thread: the analysis, or why there is none. */
 export type AnalysisReply = { id: number; result: PortableAnalysedText; error: null } | { id: number; result: null; error: string };
-
-/** Worker -> main thread: replies to one or more requests, in the order they were analysed. */
-export type AnalysisReplies = readonly AnalysisReply[];

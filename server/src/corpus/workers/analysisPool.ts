@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { restoredAnalysedText } from './analysisCodec';
-import type { AnalysedText, AnalysisReplies, AnalysisRequest } from './analysisMessages';
+import type { AnalysedText, AnalysisReply, AnalysisRequest } from './analysisMessages';
 import { analyseInProcess } from './inProcessEngine';
 
 interface Task {
@@ -13,24 +13,12 @@ interface Task {
 interface PoolWorker {
   readonly thread: Worker;
   readonly inFlight: Map<number, Task>;
-  /** Characters of the texts in flight. */
-  charactersInFlight: number;
   /** Running while a worker other than the first has nothing to do: it stops when this fires. */
   retireTimer?: NodeJS.Timeout;
 }
 
-/**
- * Texts handed to one worker ahead, so that it never waits for this thread between them: at
- * least MIN_TASKS_AHEAD, and more while their characters stay under CHARACTERS_AHEAD. An
- * editor's text overtakes every queued one but waits for those in flight: 8,000 characters are
- * 3-5 ms of analysis. Cold scans of the bench's 5,000 articles (about 2,100 characters each)
- * with a hover every 10 ms, five alternated runs each: 5.14-5.89 s with four ahead against
- * 5.70-7.10 s with two, hover p95 3.1-4.1 ms against 3.2-4.1. With eight ahead (16,000
- * characters) and four replies a message, the hover p95 was 4.7-6.3 ms.
- */
-const MIN_TASKS_AHEAD = 2;
-const MAX_TASKS_AHEAD = 4;
-export const CHARACTERS_AHEAD = 8_000;
+/** Tasks handed to one worker ahead, so it never waits for the main thread between texts. */
+const TASKS_AHEAD = 2;
 /** Workers that may die before the pool gives up on threads and analyses in-process. */
 const MAX_FAILURES = 3;
 /**
@@ -140,9 +128,9 @@ export class AnalysisPool {
       this.pumpInProcess();
       return;
     }
-    while (this.workers.length < this.size && this.queue.length > this.workers.length * MIN_TASKS_AHEAD) this.spawn();
+    while (this.workers.length < this.size && this.queue.length > this.workers.length * TASKS_AHEAD) this.spawn();
     for (const worker of this.workers) {
-      while (this.queue.length > 0 && takesMore(worker, this.queue[0] as Task)) this.send(worker, this.queue.shift() as Task);
+      while (worker.inFlight.size < TASKS_AHEAD && this.queue.length > 0) this.send(worker, this.queue.shift() as Task);
       // An idle worker must not keep the process alive.
       if (worker.inFlight.size === 0) worker.thread.unref();
       else worker.thread.ref();
@@ -188,19 +176,16 @@ export class AnalysisPool {
 
   private spawn(): void {
     const thread = new Worker(this.workerScript as string, { resourceLimits: WORKER_LIMITS });
-    const worker: PoolWorker = { thread, inFlight: new Map(), charactersInFlight: 0 };
-    thread.on('message', (replies: AnalysisReplies) => {
-      for (const reply of replies) {
-        const task = worker.inFlight.get(reply.id);
-        if (!task) continue;
-        worker.inFlight.delete(reply.id);
-        worker.charactersInFlight -= task.text.length;
-        // The engine never throws; if it did in a worker, the main thread's answer is the reference.
-        if (reply.result === null) {
-          task.resolve(analyseInProcess(task.text));
-        } else {
-          task.resolve(restoredAnalysedText(task.text, reply.result) ?? analyseInProcess(task.text));
-        }
+    const worker: PoolWorker = { thread, inFlight: new Map() };
+    thread.on('message', (reply: AnalysisReply) => {
+      const task = worker.inFlight.get(reply.id);
+      if (!task) return;
+      worker.inFlight.delete(reply.id);
+      // The engine never throws; if it did in a worker, the main thread's answer is the reference.
+      if (reply.result === null) {
+        task.resolve(analyseInProcess(task.text));
+      } else {
+        task.resolve(restoredAnalysedText(task.text, reply.result) ?? analyseInProcess(task.text));
       }
       this.pump();
     });
@@ -211,7 +196,6 @@ export class AnalysisPool {
       this.workers.splice(index, 1);
       const tasks = [...worker.inFlight.values()];
       worker.inFlight.clear();
-      worker.charactersInFlight = 0;
       // A text too big for a worker's heap (the one it was on: tasks are taken in order) is no
       // fault of the threads: it alone is analysed here, and the pool keeps its workers.
       const outOfMemory = (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -229,7 +213,6 @@ export class AnalysisPool {
   private send(worker: PoolWorker, task: Task): void {
     const id = this.nextId++;
     worker.inFlight.set(id, task);
-    worker.charactersInFlight += task.text.length;
     // The quote matcher's input (a tenth of a text's analysis) is prepared by the worker for an
     // editor's text, whose keystroke the server's thread is waiting to answer, and by the server's
     // thread for a scan's files: during a scan the worker is the one busy thread, and the server's
@@ -238,10 +221,4 @@ export class AnalysisPool {
     const request: AnalysisRequest = { id, text: task.text, withMatching: task.urgent };
     worker.thread.postMessage(request);
   }
-}
-
-/** Whether `worker` takes `next` now (see CHARACTERS_AHEAD). */
-function takesMore(worker: PoolWorker, next: Task): boolean {
-  const tasks = worker.inFlight.size;
-  return tasks < MIN_TASKS_AHEAD || (tasks < MAX_TASKS_AHEAD && worker.charactersInFlight + next.text.length <= CHARACTERS_AHEAD);
 }
