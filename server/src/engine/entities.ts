@@ -35,6 +35,7 @@ export interface Entity {
   mentions: Mention[];
 }
 
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const KNOWN_GROUPS: string[][] = roles.knownOrganizations;
 const KNOWN_BY_FOLD = new Map<string, string[]>();
 for (const group of KNOWN_GROUPS) for (const member of group) KNOWN_BY_FOLD.set(foldName(member), group);
@@ -165,7 +166,7 @@ export class EntityRegistry {
     }
     const existing = this.find(classified.kind, classified.name);
     if (existing) return existing;
-    const acronym = rest.find((token) => /^\p{Lu}{2,6}$/u.test(token.text));
+    const acronym = rest.find((token) => ACRONYM.test(token.text));
     const abbreviated = acronym ? this.entities.find((entity) => entity.kind === 'organization' && initials(entity.name) === acronym.text) : undefined;
     if (abbreviated) return abbreviated;
     return create ? this.entityFor(classified.kind, classified.name) : null;
@@ -222,7 +223,7 @@ export class EntityRegistry {
     const people = sameSex.length > 0 ? sameSex : fitting;
     if (people.length > 0) return closest(people, at);
     if (namesakes.length > 0) return this.newEntity('person', name, gender);
-    if (/^\p{Lu}{2,6}$/u.test(name)) {
+    if (ACRONYM.test(name)) {
       const organization = this.entities.find((entity) => entity.kind === 'organization' && initials(entity.name) === name);
       if (organization) return organization;
     }
@@ -231,7 +232,7 @@ export class EntityRegistry {
     if (!facts.person && !facts.organization && PLURAL_AGENT.test(name)) return null;
     const same = this.byFoldedForm.get(foldName(name))[0];
     if (same) return same;
-    const kind = /^\p{Lu}{2,6}$/u.test(name) || facts.organization ? 'organization' : 'unknown';
+    const kind = ACRONYM.test(name) || facts.organization ? 'organization' : 'unknown';
     return this.entityFor(kind, name);
   }
 
