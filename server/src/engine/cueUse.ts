@@ -3,6 +3,8 @@ import type { CueMatch } from './cues';
 import cueData from './data/cues.json';
 import { isPeopleName } from './roles';
 
+const LOWERCASE_COMPOUND = /^[\p{Ll}]+-[\p{Ll}]+$/u;
+const ICAL_WORD = /^\p{Ll}+ical$/u;
 const NOUN_DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|this|these|those|some|many|several|few|most|all|both|other|such|any|no|every|each)$/iu;
 const CONTENT_COMPLEMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(cueData.contentComplements).map(([lemma, words]) => [lemma, new Set(words)]),
@@ -27,7 +29,7 @@ export function reportsHere(text: string, cue: CueMatch): boolean {
   const possessive = previous.endsWith("'s") || previous.endsWith('’s');
   if (possessive && /\p{L}['’]s\s+$/u.test(before) && !/\b(?:he|she|it|that|who|there|what|where|here)['’]s\s+$/iu.test(before)) return false;
   if ((NOUN_DETERMINER.test(previous) && !quantifierSubject(before, cue.text)) || /^to$/iu.test(previous)) return false;
-  if (/^[\p{Ll}]+-[\p{Ll}]+$/u.test(previous) || /^\p{Ll}+ical$/u.test(previous)) return false;
+  if (LOWERCASE_COMPOUND.test(previous) || ICAL_WORD.test(previous)) return false;
   if (isPeopleName(previous) && /^\p{Lu}/u.test(previous) && /s$/u.test(cue.text)) return false;
   if (NAMING_VERBS.has(cue.lemma) && FREE_RELATIVE.test(before)) return false;
   return hasContent(text, cue);

@@ -4,7 +4,8 @@ import { isCollective, isOrganizationHead, isPersonRole } from './roles';
 const PARTICLES = new Set(titles.nameParticles);
 const PARTY_LABELS = new Set(titles.partyLabels);
 const INNER_WORDS = new Set(['of', 'for', 'the', 'and', '&', 'on', 'de', 'du', 'des']);
-const LINKED_PARTICLE = /^(?:al|el|bin|ibn|abu)-\p{Lu}/u;
+/** "al-Sadr", "bin-Salman": a particle joined to the capitalised name it precedes. */
+export const LINKED_PARTICLE = /^(?:al|el|bin|ibn|abu)-\p{Lu}/u;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Messrs|Mmes)\.?$/u;
 
 /** Drops the lowercase words before a name ("conservative-leaning Tax Foundation" -> "Tax Foundation"). */

@@ -8,6 +8,7 @@ import { packedMap } from './packedMap';
 // over and over: both answers depend only on their inputs and are remembered.
 const MEMO_LIMIT = 50_000;
 const PARTICLES = new Set(titles.nameParticles);
+const INITIAL = /^\p{Lu}\.?$/u;
 
 /** Lowercase, without accents, dots or possessive, for comparing spellings. */
 export const foldName = memoized(foldUncached, MEMO_LIMIT);
@@ -24,7 +25,7 @@ function foldUncached(name: string): string {
 
 /** The words of a person's name that identify them: no initials, no "Jr.". */
 export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((word) => word !== '' && !isNameSuffix(word) && !/^\p{Lu}\.?$/u.test(word));
+  return name.split(/\s+/).filter((word) => word !== '' && !isNameSuffix(word) && !INITIAL.test(word));
 }
 
 /** The family name: the last word, with a particle before it kept ("de Blasio", "bin Salman"). */

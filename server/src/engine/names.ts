@@ -3,6 +3,7 @@ import titles from './data/titles.json';
 import { onlySpaces } from './gaps';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import { memoized } from './memoized';
+import { LINKED_PARTICLE } from './nameShape';
 
 /** A run of capitalised words that names someone or something ("Mayor Bill de Blasio", "Iran's"). */
 export interface NameRun {
@@ -86,7 +87,7 @@ function isPlainLowercase(word: string): boolean {
 }
 
 function decideNameWord(word: string): boolean {
-  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word)) return true;
+  if (LINKED_PARTICLE.test(word)) return true;
   if (!isCapitalized(word)) return false;
   const lower = word.toLowerCase();
   return !FUNCTION_WORDS.has(lower) && !FUNCTION_WORDS.has(lower.replace(/['’]s?$/u, ''));

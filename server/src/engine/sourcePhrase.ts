@@ -4,11 +4,13 @@ import pronouns from './data/pronouns.json';
 import roles from './data/roles.json';
 import titles from './data/titles.json';
 import { onlySpaces, onlyWhitespace } from './gaps';
+import { LINKED_PARTICLE } from './nameShape';
 import { isCollective, isOrganizationHead, isPersonRole, isRoleModifier } from './roles';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import type { Span } from './types';
 
 const FUNCTION_WORDS = new Set(functionWords.words);
+const CONTRACTED = /^(\p{L}+)['’](?:s|re|m|d|ve|ll)$/u;
 const SKIPPED = new Set(roles.subjectSkipWords);
 const PARTICLES = new Set(titles.nameParticles);
 const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'most', 'other', 'its', 'his', 'her', 'their', 'this', 'these', 'those']);
@@ -19,7 +21,7 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 /** True for the words a source phrase can be made of. */
 function isPhraseWord(word: string): boolean {
   if (isCapitalized(word) && !FUNCTION_WORDS.has(word.toLowerCase())) return true;
-  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word)) return true;
+  if (LINKED_PARTICLE.test(word)) return true;
   const lower = word.toLowerCase().replace(/['’]s$/u, '');
   return isPersonRole(lower) || isRoleModifier(lower) || isOrganizationHead(lower) || isCollective(lower) || PARTICLES.has(lower) || /-(?:born|based|american|led|backed)$/u.test(lower);
 }
@@ -45,7 +47,7 @@ export function phraseBefore(text: string, from: number, end: number): Span | nu
   if (!last || !onlyWhitespace(text, last.end, gapEnd)) return null;
   if (SUBJECT_PRONOUNS.has(last.text.toLowerCase())) return { start: last.start, end: last.end, text: last.text };
   // "He’s claiming", "They’ve said": the pronoun carries the auxiliary with it.
-  const contracted = /^(\p{L}+)['’](?:s|re|m|d|ve|ll)$/u.exec(last.text);
+  const contracted = CONTRACTED.exec(last.text);
   if (contracted && SUBJECT_PRONOUNS.has((contracted[1] as string).toLowerCase())) {
     const pronoun = contracted[1] as string;
     return { start: last.start, end: last.start + pronoun.length, text: pronoun };
