@@ -1,6 +1,7 @@
 import roles from './data/roles.json';
 import { isCalendarName } from './calendarNames';
 import { splitAffiliation } from './affiliation';
+import { charClass, SPACE } from './charClasses';
 import { afterPartyLabel, looksLikeName, withoutLowercaseLead } from './nameShape';
 import { genderFits, titleGender, type Gender } from './honorifics';
 import { MentionIndex } from './mentionIndex';
@@ -42,6 +43,8 @@ for (const group of KNOWN_GROUPS) for (const member of group) KNOWN_BY_FOLD.set(
 // "Environmentalists", "Protesters", "Regulators": a capitalised plural of a common agent noun names a group, not a person.
 const PLURAL_AGENT = /^\p{Lu}\p{Ll}+(?:ists|ers|ors|ants|ents|ees|ives|ites)$/u;
 const PLACE_PREFIX = /^(?:the\s+)?(?:u\.?s\.?|u\.?k\.?|us|uk|american|british|federal|national)\s+/iu;
+// "Ayatollah Ali Khamenei": a title written as part of the name, which says nothing of the first name.
+const RELIGIOUS_TITLE = /^(?:ayatollah|sheikh)$/iu;
 
 /** The known group of an organisation's name, also with a country prefix ("U.S. State Department"). */
 export const knownOrganization = memoized((name: string): string[] | undefined => KNOWN_BY_FOLD.get(foldName(name)) ?? KNOWN_BY_FOLD.get(foldName(name.replace(PLACE_PREFIX, ''))));
@@ -270,7 +273,7 @@ export class EntityRegistry {
       if (group) entity.name = group[0] as string;
       if (entity.name !== name) entity.aliases.add(name);
     } else if (entity.gender === null) {
-      const words = name.split(/\s+/).filter((word) => !/^(?:ayatollah|sheikh)$/iu.test(word));
+      const words = name.split(/\s+/).filter((word) => !RELIGIOUS_TITLE.test(word));
       const first = words[0] ?? name;
       // A first name is only known to be one in front of a surname: a lone "Clinton" says nothing.
       entity.gender = nameFacts(first).gender ?? (kind === 'person' && words.length > 1 ? firstNameGender(first) : null);
@@ -334,7 +337,7 @@ const surnameKey = memoized((name: string): string => foldName(surname(name).spl
 /** `text[from, to)` ends in a comma and spaces: the appositive pattern needs one, and is slow to fail on long stretches. */
 function endsWithComma(text: string, from: number, to: number): boolean {
   let at = to;
-  while (at > from && /\s/u.test(text.charAt(at - 1))) at -= 1;
+  while (at > from && (charClass(text.charCodeAt(at - 1)) & SPACE) !== 0) at -= 1;
   return at > from && text.charAt(at - 1) === ',';
 }
 

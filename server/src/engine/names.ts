@@ -1,5 +1,6 @@
 import functionWords from './data/functionWords.json';
 import titles from './data/titles.json';
+import { charClass, LETTER, NUMBER } from './charClasses';
 import { onlySpaces } from './gaps';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import { memoized } from './memoized';
@@ -67,8 +68,18 @@ function openingParticle(text: string, tokens: readonly Token[], at: number): To
   return particle && OPENING_PARTICLES.has(particle.text) && adjacent(text, particle, tokens[at] as Token) ? particle : undefined;
 }
 
+const WORD_OPENER = /[\p{L}\p{N}@#]/u;
+
+/** Where the first word at or after `from` starts (within 200 characters), else `from`. */
 function firstWordStart(text: string, from: number): number {
-  const match = /[\p{L}\p{N}@#]/u.exec(text.slice(from, from + 200));
+  const end = Math.min(text.length, from + 200);
+  for (let at = from; at < end; at += 1) {
+    const code = text.charCodeAt(at);
+    // A letter outside the Basic Multilingual Plane is two surrogates, which have no class: the pattern reads them.
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    if ((charClass(code) & (LETTER | NUMBER)) !== 0 || code === 0x40 || code === 0x23) return at;
+  }
+  const match = WORD_OPENER.exec(text.slice(from, from + 200));
   return match ? from + match.index : from;
 }
 

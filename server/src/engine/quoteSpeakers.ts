@@ -1,4 +1,5 @@
 import type { AttributionDraft } from './attributions';
+import { charClass, hasSurrogate, LETTER, NUMBER } from './charClasses';
 import type { ArticleContext } from './context';
 import type { Entity } from './entities';
 import type { QuoteSpan } from './quotes';
@@ -157,6 +158,24 @@ function shareCreditOfSameWords(credited: readonly CreditedQuote[]): void {
   }
 }
 
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+const WORD_UNIT = LETTER | NUMBER;
+
+/**
+ * The quote's letters and digits in lowercase, each run of other characters made one space, none
+ * at either end. Read by hand: the pattern's classes cost a table search for every character of
+ * every quote (1.4 % of the engine's time over the bench's articles).
+ */
 function wordsOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const lower = text.toLowerCase();
+  if (hasSurrogate(lower)) return lower.replace(NON_WORD_RUN, ' ').trim();
+  const words: string[] = [];
+  let at = 0;
+  while (at < lower.length) {
+    while (at < lower.length && (charClass(lower.charCodeAt(at)) & WORD_UNIT) === 0) at += 1;
+    const start = at;
+    while (at < lower.length && (charClass(lower.charCodeAt(at)) & WORD_UNIT) !== 0) at += 1;
+    if (at > start) words.push(lower.slice(start, at));
+  }
+  return words.join(' ');
 }

@@ -1,4 +1,5 @@
 import quoteTags from './data/quoteTags.json';
+import { charClass, LETTER, SPACE } from './charClasses';
 import { isAbbreviation } from './tokens';
 
 const TAG_VERBS = new Set(quoteTags.tagVerbs);
@@ -78,16 +79,21 @@ function isInside(offset: number, shields: readonly Range[]): boolean {
 function endsWithAbbreviation(text: string, dot: number, sentenceStart: number): boolean {
   if (text[dot] !== '.') return false;
   let wordStart = dot;
-  while (wordStart > sentenceStart && /[\p{L}.\-]/u.test(text[wordStart - 1] ?? '')) wordStart -= 1;
+  while (wordStart > sentenceStart && isAbbreviationUnit(text.charCodeAt(wordStart - 1))) wordStart -= 1;
   return isAbbreviation(text.slice(wordStart, dot + 1));
 }
 
 function pushTrimmed(text: string, start: number, end: number, ranges: Range[]): void {
   let from = start;
   let to = end;
-  while (from < to && /\s/.test(text[from] ?? '')) from += 1;
-  while (to > from && /\s/.test(text[to - 1] ?? '')) to -= 1;
+  while (from < to && (charClass(text.charCodeAt(from)) & SPACE) !== 0) from += 1;
+  while (to > from && (charClass(text.charCodeAt(to - 1)) & SPACE) !== 0) to -= 1;
   if (to > from) ranges.push({ start: from, end: to });
+}
+
+/** A letter, dot or hyphen: what an abbreviation ("U.S.", "Gov.", "D-N.Y.") is made of. */
+function isAbbreviationUnit(code: number): boolean {
+  return code === 0x2e || code === 0x2d || (charClass(code) & LETTER) !== 0;
 }
 
 /** Index of the sentence that holds `offset` (or the last one starting before it), -1 if none. */

@@ -48,17 +48,33 @@ function withoutAuxiliariesByPattern(lead: string): string {
   }
 }
 
+const LOWERCASE_WORD = /^\p{Ll}[\p{L}'’-]*$/u;
+
+/** The last run of characters other than a space, or '' (how the words of a lead are split below). */
+function lastWord(lead: string): string {
+  let end = lead.length;
+  while (end > 0 && lead.charCodeAt(end - 1) === 0x20) end -= 1;
+  let start = end;
+  while (start > 0 && lead.charCodeAt(start - 1) !== 0x20) start -= 1;
+  return lead.slice(start, end);
+}
+
+/** A lowercase word that can head a noun phrase: no clause word, function word or determiner. */
+function isCommonHead(head: string): boolean {
+  return LOWERCASE_WORD.test(head) && !CLAUSE_WORD.test(head) && !FUNCTION_LIKE.test(head) && !SUBJECT_DETERMINER.test(head);
+}
+
 /**
  * "the letter reads", "environmentalists worry": a lowercase noun phrase opening the clause right
  * before the cue is an unnamed source. It must start the clause or follow a determiner that does.
  */
 export function commonNounBefore(text: string, clauseStart: number, cueStart: number): Span | null {
   const lead = withoutAuxiliaries(text.slice(clauseStart, cueStart));
+  // Most cues follow a name ("Obama said"): the last word alone rules them out, before the lead is split.
+  if (!isCommonHead(lastWord(lead))) return null;
   const tokens = [...lead.matchAll(/[^ ]+/gu)];
   const words = packedMap(tokens, (token) => token[0]);
   const index = words.length - 1;
-  const head = words[index] ?? '';
-  if (!/^\p{Ll}[\p{L}'’-]*$/u.test(head) || CLAUSE_WORD.test(head) || FUNCTION_LIKE.test(head) || SUBJECT_DETERMINER.test(head)) return null;
   let first = index;
   while (first > 0 && index - first < 4) {
     const word = words[first - 1] as string;
