@@ -1,6 +1,6 @@
 import { cueLexicon } from './cueLexicon';
 import { perLine } from './perLine';
-import { extendHash, hashesOf } from './spanHash';
+import { extendHash, HashFilter } from './spanHash';
 import type { Span } from './types';
 
 /**
@@ -74,7 +74,7 @@ function lemmaOf(form: CueForm, matched: string): string {
 }
 
 const STICKY_PATTERN = new RegExp(cueLexicon.pattern.source, 'iy');
-const LEAD_HASHES = hashesOf(cueLexicon.leads ?? [], true);
+const LEAD_HASHES = new HashFilter(cueLexicon.leads ?? [], true);
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
@@ -104,7 +104,7 @@ function cueMatches(text: string, from: number, to: number): RegExpExecArray[] {
       hash = extendHash(hash, code | 0x20);
       end += 1;
     }
-    const match = LEAD_HASHES.has(hash) && leads.has(text.slice(at, end).toLowerCase()) ? matchAt(text, at) : null;
+    const match = LEAD_HASHES.mayHold(hash) && leads.has(text.slice(at, end).toLowerCase()) ? matchAt(text, at) : null;
     if (match === null) at = end;
     else {
       matches.push(match);

@@ -2,7 +2,7 @@ import { charClass, hasSurrogate, LETTER, NUMBER } from './charClasses';
 import { inCreditContext, insideLongerName, type OutletMentionSite } from './outletContext';
 import { outletGazetteer, type OutletForm } from './outletGazetteer';
 import { perLine } from './perLine';
-import { extendHash, hashesOf } from './spanHash';
+import { extendHash, HashFilter } from './spanHash';
 import type { Outlet, Span } from './types';
 import { packedMap } from './packedMap';
 
@@ -38,7 +38,7 @@ function resolve(readings: readonly OutletForm[], site: OutletMentionSite, lastN
 }
 
 const STICKY_PATTERN = new RegExp(outletGazetteer.pattern.source, 'uy');
-const LEAD_HASHES = hashesOf(outletGazetteer.leads ?? [], false);
+const LEAD_HASHES = new HashFilter(outletGazetteer.leads ?? [], false);
 const LETTER_OR_NUMBER = LETTER | NUMBER;
 
 /** A stretch the gazetteer pattern matches: `coreStart` is where the outlet's own name starts, after any "the". */
@@ -76,7 +76,7 @@ function gazetteerMatchesIn(text: string, from: number, to: number): GazetteerMa
       hash = extendHash(hash, next);
       end += 1;
     }
-    const match = LEAD_HASHES.has(hash) && leads.has(text.slice(at, end)) ? stickyMatch(text, at) : null;
+    const match = LEAD_HASHES.mayHold(hash) && leads.has(text.slice(at, end)) ? stickyMatch(text, at) : null;
     if (match === null) at = end;
     else {
       add(match);
