@@ -17,6 +17,8 @@ export function extendHash(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
+const SLOTS = 1 << 16;
+
 /**
  * The `spanHash`es of some strings, as a filter: `mayHold` is true for each of them and false for
  * most other hashes. A bit per slot of a 64 K-bit table (8 KB) that stays in the processor's cache,
@@ -37,8 +39,6 @@ export class HashFilter {
     return ((this.bits[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
   }
 }
-
-const SLOTS = 1 << 16;
 
 function slotOf(hash: number): number {
   return (hash ^ (hash >>> 16)) & (SLOTS - 1);
