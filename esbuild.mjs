@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asciiOnly } from './scripts/asciiOnly.mjs';
+import { precomputedCompromiseModel } from './scripts/compromiseModel.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -84,7 +85,8 @@ const tests = [
   },
 ];
 
-const configs = [...extension, ...(withTests ? tests : [])].map((config) => ({ ...shared, ...config }));
+// Bundles that carry compromise get its tagger's model built (scripts/compromiseModel.mjs).
+const configs = [...extension, ...(withTests ? tests : [])].map((config) => ({ ...shared, ...config, plugins: [...(config.plugins ?? []), precomputedCompromiseModel] }));
 
 if (watch) {
   for (const config of configs) await (await esbuild.context(config)).watch();

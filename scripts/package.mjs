@@ -16,7 +16,7 @@ export function packageExtension() {
     // An older version's package left behind would be picked up by tests looking for article-lens-*.vsix.
     if (file.startsWith(`${name}-`) && file.endsWith('.vsix')) rmSync(join(repoRoot, file));
   }
-  for (const bundle of ['client.js', 'server.js', 'serverMain.js', 'engine.js', 'analysisWorker.js', 'analysisWorkerMain.js']) {
+  for (const bundle of ['client.js', 'server.js', 'serverMain.js', 'engine.js', 'compromise-model.json', 'analysisWorker.js', 'analysisWorkerMain.js']) {
     if (!existsSync(join(repoRoot, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run node esbuild.mjs first`);
   }
   const vsix = join(repoRoot, `${name}-${version}.vsix`);

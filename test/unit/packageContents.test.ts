@@ -19,7 +19,7 @@ describe('the packaged extension (.vscodeignore, as vsce sees it)', () => {
   });
 
   it('holds only what runs: bundles, grammar, language configuration, manifest, documents, images', () => {
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|syntaxes\/[\w.]+\.json|images\/[\w-]+\.(png|svg)|dist\/[\w]+\.js|dist\/webview\/[\w]+\.(js|css))$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|syntaxes\/[\w.]+\.json|images\/[\w-]+\.(png|svg)|dist\/[\w]+\.js|dist\/compromise-model\.json|dist\/webview\/[\w]+\.(js|css))$/;
     for (const file of files) assert.match(file, allowed);
     assert.ok(!files.some((file) => file.endsWith('.map') || file.startsWith('node_modules/') || file.startsWith('seeds/')));
   });
@@ -34,6 +34,7 @@ describe('the packaged extension (.vscodeignore, as vsce sees it)', () => {
       'dist/analysisWorker.js',
       'dist/analysisWorkerMain.js',
       'dist/engine.js',
+      'dist/compromise-model.json',
       ...manifest.contributes.grammars.map((grammar) => grammar.path),
       ...manifest.contributes.languages.map((language) => language.configuration),
     ].map((path) => path.replace(/^\.\//, ''));
