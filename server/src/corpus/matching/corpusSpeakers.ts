@@ -31,6 +31,12 @@ interface SpeakerRecord {
   readonly articleId: string;
   readonly speaker: Speaker;
   readonly person: PersonName | null;
+  /**
+   * What joins it to records of other groups: a person's social-media handles (`handlesOf`), an
+   * organisation's names and initials (`organisationKeys`). Worked out with the record, while a
+   * scan brings articles in, rather than when it ends and the count waits for grouping.
+   */
+  readonly keys: readonly string[];
 }
 
 const MIN_ACRONYM = 3;
@@ -110,7 +116,10 @@ export class CorpusSpeakers {
     if (known === undefined || Array.isArray(known)) return known ?? [];
     // In the order grouping takes them.
     const records = known.speakers
-      .map((speaker) => ({ articleId, speaker, person: speaker.kind === 'person' ? parsePersonName(speaker.name) : null }))
+      .map((speaker) => {
+        const person = speaker.kind === 'person' ? parsePersonName(speaker.name) : null;
+        return { articleId, speaker, person, keys: person !== null ? handlesOf(speaker) : speaker.kind === 'organization' ? organisationKeys(speaker) : NO_KEYS };
+      })
       .sort((a, b) => compareText(a.speaker.name, b.speaker.name));
     this.byArticle.set(articleId, records);
     return records;
@@ -242,6 +251,9 @@ function* splitByGivenName(records: readonly SpeakerRecord[]): Generator<void, S
   // articles, so that placing a record costs the number of groups, not of records placed.
   const named: GivenNameGroup[] = [];
   const bare: SpeakerRecord[] = [];
+  // The group each given name went to, until a group takes a given name it lacked: only then can
+  // the first group spelled like a given name change.
+  const groupOfGiven = new Map<string, GivenNameGroup>();
   for (const [index, record] of records.entries()) {
     if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const given = record.person?.given;
@@ -249,9 +261,14 @@ function* splitByGivenName(records: readonly SpeakerRecord[]): Generator<void, S
       bare.push(record);
       continue;
     }
-    const group = named.find((candidate) => someSpelledLike(candidate.givens, given));
-    if (group) addToGroup(group, record);
-    else named.push(addToGroup({ records: [], givens: new Set(), articles: new Set() }, record));
+    let group = groupOfGiven.get(given) ?? named.find((candidate) => someSpelledLike(candidate.givens, given));
+    if (group === undefined) {
+      group = { records: [], givens: new Set(), articles: new Set() };
+      named.push(group);
+    }
+    if (!group.givens.has(given)) groupOfGiven.clear();
+    addToGroup(group, record);
+    groupOfGiven.set(given, group);
   }
   const leftover: SpeakerRecord[] = [];
   for (const [index, record] of bare.entries()) {
@@ -304,15 +321,25 @@ function dominant(groups: readonly GivenNameGroup[]): GivenNameGroup | undefined
 
 /** The same social-media handle ("@NYCMayor") is the same account, whatever the name around it. */
 function* mergeByHandle(groups: SpeakerRecord[][]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = ({ speaker }: SpeakerRecord): string[] => [speaker.name, ...speaker.aliases].filter((form) => form.startsWith('@')).map((handle) => handle.toLowerCase());
-  return yield* unionByKeys(groups, keysOf);
+  // Most corpora quote no handle: then no group joins another.
+  if (!groups.some((group) => group.some((record) => record.keys.length > 0))) return groups;
+  return yield* unionByKeys(groups);
+}
+
+const NO_KEYS: readonly string[] = [];
+
+/** A speaker's handles, lowercased; most speakers have none, and get no new array. */
+function handlesOf(speaker: Speaker): readonly string[] {
+  let handles: string[] | null = speaker.name.startsWith('@') ? [speaker.name.toLowerCase()] : null;
+  for (const alias of speaker.aliases) {
+    if (alias.startsWith('@')) (handles ??= []).push(alias.toLowerCase());
+  }
+  return handles ?? NO_KEYS;
 }
 
 /** Organisations: same name or alias (without "the"), or one's initials as the other's name. */
 function* groupOrganisations(records: readonly SpeakerRecord[]): Generator<void, SpeakerRecord[][]> {
-  const keysOf = (record: SpeakerRecord): readonly string[] => organisationKeys(record.speaker);
-  const byKind = (kind: EntityKind): SpeakerRecord[][] => records.filter((record) => record.speaker.kind === kind).map((record) => [record]);
-  return yield* unionByKeys(byKind('organization'), keysOf);
+  return yield* unionByKeys(records.filter((record) => record.speaker.kind === 'organization').map((record) => [record]));
 }
 
 /** An organisation's keys: its names and aliases (without "the"), and its initials when they are not its name. */
@@ -331,7 +358,7 @@ const acronymOf = memoized((name: string): string | null => {
 });
 
 /** Joins groups that share a key; the acronym key only joins a group whose own name is that acronym. */
-function* unionByKeys(groups: SpeakerRecord[][], keysOf: (record: SpeakerRecord) => readonly string[]): Generator<void, SpeakerRecord[][]> {
+function* unionByKeys(groups: SpeakerRecord[][]): Generator<void, SpeakerRecord[][]> {
   const parent = groups.map((_group, index) => index);
   const root = (index: number): number => {
     let at = index;
@@ -343,7 +370,7 @@ function* unionByKeys(groups: SpeakerRecord[][], keysOf: (record: SpeakerRecord)
   for (const [index, group] of groups.entries()) {
     for (const record of group) {
       if (++records % ITEMS_PER_STEP === 0) yield;
-      for (const key of keysOf(record)) {
+      for (const key of record.keys) {
         const other = owner.get(key);
         if (other === undefined) {
           owner.set(key, index);
