@@ -56,7 +56,8 @@ export function splitModel(model) {
   return { json, restorer: (parsed) => `${restore}(${parsed}, [${regexps.map(String).join(', ')}], ${JSON.stringify(patches)})` };
 }
 
-let split = null;
+/** The model's parts, worked out once however many bundles a build makes. */
+let modelParts = null;
 
 /** The esbuild plugin that bundles the model built, in place of the module that builds it. */
 export const precomputedCompromiseModel = {
@@ -65,8 +66,8 @@ export const precomputedCompromiseModel = {
     const { outdir } = build.initialOptions;
     build.onLoad({ filter: MODEL_MODULE }, async (args) => {
       if (outdir === undefined) throw new Error('a bundle that carries compromise needs an outdir, where its model goes');
-      split ??= import(pathToFileURL(args.path).href).then(({ default: model }) => splitModel(model));
-      const { json, restorer } = await split;
+      modelParts ??= import(pathToFileURL(args.path).href).then(({ default: model }) => splitModel(model));
+      const { json, restorer } = await modelParts;
       mkdirSync(outdir, { recursive: true });
       writeFileSync(join(outdir, MODEL_FILE), json);
       const parsed = `JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(MODEL_FILE)}), 'utf8'))`;
