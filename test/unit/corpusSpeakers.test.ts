@@ -46,6 +46,16 @@ describe('corpus speakers', () => {
     assert.deepStrictEqual(now, later);
   });
 
+  it('puts a given name in the first group spelled like it, also once an earlier group has taken a name like it', () => {
+    // "Dave" (b) is not spelled like "Dan" and starts a group; "Dav" (c) joins Dan's, the first
+    // spelled like it; from then on "Dave" (d) is spelled like a name of Dan's group, which comes first.
+    const speakers = corpus({ a: [speaker('Dan Smith')], b: [speaker('Dave Smith')], c: [speaker('Dav Smith')], d: [speaker('Dave Smith')] });
+    const dan = speakers.entityOf('a', 'Dan Smith');
+    assert.equal(speakers.entityOf('c', 'Dav Smith'), dan);
+    assert.equal(speakers.entityOf('d', 'Dave Smith'), dan);
+    assert.notEqual(speakers.entityOf('b', 'Dave Smith'), dan);
+  });
+
   it('makes one person of spelling variants of a name', () => {
     const speakers = corpus({
       a: [speaker('Qasem Soleimani')],
